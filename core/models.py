@@ -1,0 +1,75 @@
+"""Shared page building blocks: the abstract base page and field-group mixins.
+
+Dependency direction is one-way: ``core`` imports only Django and Wagtail. Feature apps
+(``home``, ``opd_pages``, ``search`` and later ones) import from ``core``; ``core`` never
+imports from them.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
+
+
+class BasePage(Page):
+    """Base of every public page type: shared listing metadata and template convention."""
+
+    #: The word citizens see for this kind of page in listings and search results.
+    kind_label = _("Halaman")
+
+    class Meta:
+        abstract = True
+
+    @property
+    def listing_summary(self):
+        return self.search_description
+
+
+class ListingImageMixin(models.Model):
+    """A main image with caption and credit, used on cards and at the top of a page."""
+
+    main_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("gambar utama"),
+        help_text=_("Foto utama yang tampil di atas halaman dan pada kartu daftar. Isi teks alternatif gambar."),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_caption = models.CharField(
+        _("keterangan gambar"),
+        max_length=255,
+        blank=True,
+        help_text=_("Keterangan singkat di bawah foto, misalnya siapa dan di mana."),
+    )
+    image_credit = models.CharField(
+        _("sumber/kredit foto"),
+        max_length=255,
+        blank=True,
+        help_text=_("Nama fotografer atau sumber foto, misalnya 'Humas Dinkes'."),
+    )
+
+    image_panels = [
+        MultiFieldPanel(
+            [FieldPanel("main_image"), FieldPanel("image_caption"), FieldPanel("image_credit")],
+            heading=_("Gambar utama"),
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class ReviewedContentMixin(models.Model):
+    """When an editor last checked that a page is still correct (used for profile pages)."""
+
+    last_reviewed = models.DateField(
+        _("terakhir ditinjau"),
+        null=True,
+        blank=True,
+        help_text=_("Tanggal terakhir isi halaman ini diperiksa masih benar. Perbarui setidaknya setahun sekali."),
+    )
+
+    class Meta:
+        abstract = True

@@ -1,0 +1,97 @@
+"""Berita: an OPD's news index and news items."""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import PageManager
+from wagtail.search import index
+
+from core.blocks import BodyStreamBlock
+from core.models import BasePage, ListingImageMixin
+
+from .listing import ListingIndexPage, OpdContentQuerySet, image_prefetch
+from .opd import OpdContentMixin
+
+
+class NewsPageQuerySet(OpdContentQuerySet):
+    def newest_first(self):
+        return self.order_by("-date", "-first_published_at", "-pk")
+
+    def for_listing(self):
+        """Published news, newest first, with the card image and its renditions prefetched."""
+        return self.published().newest_first().prefetch_related(image_prefetch())
+
+    def latest_across_opds(self):
+        """The newest news of every OPD together, for the regional home page."""
+        return self.for_listing()
+
+
+class NewsIndexPage(ListingIndexPage):
+    """Berita: the news list of one OPD, directly under its OPD home."""
+
+    template = "pages/news_index_page.html"
+    subpage_types = ["opd_pages.NewsPage"]
+    kind_label = _("Halaman")
+
+    def get_listing(self):
+        return NewsPage.objects.child_of(self).for_listing()
+
+    class Meta:
+        verbose_name = _("indeks berita")
+        verbose_name_plural = _("indeks berita")
+
+
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey("opd_pages.NewsPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class NewsPage(OpdContentMixin, ListingImageMixin, BasePage):
+    """A news item (berita) of an OPD, under its Berita index."""
+
+    template = "pages/news_page.html"
+    parent_page_types = ["opd_pages.NewsIndexPage"]
+    subpage_types = []
+    kind_label = _("Berita")
+
+    date = models.DateField(
+        _("tanggal berita"), default=timezone.localdate, help_text=_("Tanggal kejadian atau terbit berita.")
+    )
+    lead = models.TextField(
+        _("ringkasan"),
+        max_length=400,
+        help_text=_("Satu-dua kalimat inti berita; tampil di daftar berita dan hasil pencarian."),
+    )
+    body = StreamField(BodyStreamBlock(), verbose_name=_("isi berita"), blank=True)
+    tags = ClusterTaggableManager(
+        through=NewsPageTag, blank=True, verbose_name=_("label"), help_text=_("Kata kunci, pisahkan dengan koma.")
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("lead"),
+        *ListingImageMixin.image_panels,
+        FieldPanel("body"),
+        FieldPanel("tags"),
+    ]
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("lead", boost=2),
+        index.SearchField("body"),
+        index.FilterField("date"),
+        index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
+    ]
+
+    objects = PageManager.from_queryset(NewsPageQuerySet)()
+
+    @property
+    def listing_summary(self):
+        return self.lead
+
+    class Meta:
+        verbose_name = _("berita")
+        verbose_name_plural = _("berita")

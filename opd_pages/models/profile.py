@@ -1,0 +1,78 @@
+"""Profile pages of an OPD: Sejarah, Visi & Misi, Struktur Organisasi, Tupoksi, Kontak."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from core.blocks import BodyStreamBlock
+from core.models import BasePage, ReviewedContentMixin
+
+from .opd import OpdContentMixin
+
+
+class ProfileType(models.TextChoices):
+    SEJARAH = "sejarah", _("Sejarah")
+    VISI_MISI = "visi-misi", _("Visi & Misi")
+    STRUKTUR = "struktur-organisasi", _("Struktur Organisasi")
+    TUPOKSI = "tugas-pokok-dan-fungsi", _("Tugas Pokok dan Fungsi")
+    KONTAK = "kontak", _("Kontak")
+    LAINNYA = "lainnya", _("Lainnya")
+
+
+#: Profile pages every OPD section must carry.
+MANDATORY_PROFILE_TYPES = [
+    ProfileType.SEJARAH,
+    ProfileType.VISI_MISI,
+    ProfileType.STRUKTUR,
+    ProfileType.TUPOKSI,
+    ProfileType.KONTAK,
+]
+
+
+class ProfilePageForm(WagtailAdminPageForm):
+    """Refuses a second mandatory profile page of the same type in one OPD."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        profile_type = cleaned_data.get("profile_type")
+        if profile_type and profile_type != ProfileType.LAINNYA:
+            parent = self.parent_page if self.instance._state.adding else self.instance.get_parent()
+            siblings = ProfilePage.objects.child_of(parent).filter(profile_type=profile_type)
+            if self.instance.pk:
+                siblings = siblings.exclude(pk=self.instance.pk)
+            if siblings.exists():
+                self.add_error("profile_type", _("OPD ini sudah punya halaman profil jenis ini."))
+        return cleaned_data
+
+
+class ProfilePage(OpdContentMixin, ReviewedContentMixin, BasePage):
+    """A profile page of an OPD (history, vision, structure, duties, contact), under its OPD home."""
+
+    template = "pages/profile_page.html"
+    parent_page_types = ["opd_pages.OpdHomePage"]
+    subpage_types = []
+    base_form_class = ProfilePageForm
+
+    profile_type = models.CharField(
+        _("jenis halaman profil"),
+        max_length=30,
+        choices=ProfileType.choices,
+        default=ProfileType.LAINNYA,
+        help_text=_("Halaman wajib (Sejarah, Visi & Misi, Struktur, Tupoksi, Kontak) hanya boleh satu per OPD."),
+    )
+    body = StreamField(BodyStreamBlock(), verbose_name=_("isi"), blank=True)
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("profile_type"),
+        FieldPanel("body"),
+        FieldPanel("last_reviewed"),
+    ]
+
+    search_fields = BasePage.search_fields + [index.SearchField("body"), index.FilterField("profile_type")]
+
+    class Meta:
+        verbose_name = _("halaman profil")
+        verbose_name_plural = _("halaman profil")

@@ -1,0 +1,33 @@
+"""Turn ``SEARCH_URL`` into ``WAGTAILSEARCH_BACKENDS``.
+
+An empty URL keeps Wagtail's database backend (the embedded default). Otherwise the
+scheme picks the engine: ``opensearch://host:9200`` or ``elasticsearch+https://user:pw@host``
+(``+https`` selects TLS), optionally with ``?index=prefix``.
+"""
+
+from urllib.parse import parse_qs, urlsplit
+
+ENGINE_BACKENDS = {
+    "opensearch": "wagtail.search.backends.opensearch2",
+    "opensearch3": "wagtail.search.backends.opensearch3",
+    "elasticsearch": "wagtail.search.backends.elasticsearch8",
+    "elasticsearch9": "wagtail.search.backends.elasticsearch9",
+}
+
+
+def search_backends_from_url(url):
+    if not url:
+        return {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    parts = urlsplit(url)
+    engine, _, transport = parts.scheme.partition("+")
+    if engine not in ENGINE_BACKENDS:
+        raise ValueError(f"Unknown search engine in SEARCH_URL: {parts.scheme!r}")
+    query = parse_qs(parts.query)
+    return {
+        "default": {
+            "BACKEND": ENGINE_BACKENDS[engine],
+            "URLS": [f"{transport or 'http'}://{parts.netloc}"],
+            "INDEX_PREFIX": query.get("index", ["portal"])[0] + "_",
+            "TIMEOUT": 5,
+        }
+    }

@@ -1,0 +1,23 @@
+from django.conf import settings
+from django.urls import include, path
+from django.views.generic import RedirectView
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from search import views as search_views
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    # A short address editors can remember ("lupa link admin" must not happen).
+    path("masuk/", RedirectView.as_view(pattern_name="wagtailadmin_home", permanent=False), name="editor_login"),
+    path("dokumen/", include(wagtaildocs_urls)),
+    path("cari/", search_views.search, name="search"),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += [path("", include(wagtail_urls))]

@@ -21,7 +21,9 @@ def draw_picture(seed, text, size=(960, 540)):
     width, height = size
     horizon = int(height * (0.55 + digest[1] / 255 * 0.2))
     ground = tuple(min(255, c + 60) for c in base)
-    draw.polygon([(0, horizon), (width // 3, horizon - 60), (width, horizon + 20), (width, height), (0, height)], fill=ground)
+    draw.polygon(
+        [(0, horizon), (width // 3, horizon - 60), (width, horizon + 20), (width, height), (0, height)], fill=ground
+    )
     sun_x = int(width * (0.15 + digest[2] / 255 * 0.7))
     draw.ellipse([sun_x - 45, 60, sun_x + 45, 150], fill=(255, 214, 102))
     font = ImageFont.load_default(size=max(24, height // 9))
@@ -41,7 +43,9 @@ def draw_logo(seed, text, size=256):
     draw.ellipse([4, 4, size - 4, size - 4], fill=base, outline=(255, 214, 102), width=10)
     font = ImageFont.load_default(size=size // (3 if len(text) <= 5 else 5))
     box = draw.textbbox((0, 0), text, font=font)
-    draw.text(((size - (box[2] - box[0])) // 2, (size - (box[3] - box[1])) // 2 - box[1]), text, fill="white", font=font)
+    draw.text(
+        ((size - (box[2] - box[0])) // 2, (size - (box[3] - box[1])) // 2 - box[1]), text, fill="white", font=font
+    )
     buffer = io.BytesIO()
     image.save(buffer, "PNG")
     buffer.seek(0)

@@ -64,7 +64,9 @@ def ensure_home():
 def ensure_region_settings(home):
     site = Site.objects.get(root_page=home)
     if not RegionSettings.objects.filter(site=site).exists():
-        logo = get_or_create_image("Lambang Kabupaten Contoh", lambda: draw_logo("region", "KC"), "lambang-kabupaten-contoh.png")
+        logo = get_or_create_image(
+            "Lambang Kabupaten Contoh", lambda: draw_logo("region", "KC"), "lambang-kabupaten-contoh.png"
+        )
         RegionSettingsFactory(site=site, logo=logo, **content.REGION)
 
 
@@ -92,7 +94,9 @@ def local_datetime(date, hour=9):
 
 def build_opd(home, spec, user, today):
     acronym = spec["acronym"]
-    logo = get_or_create_image(f"Logo {acronym}", lambda: draw_logo(acronym, acronym[:6]), f"logo-{acronym.lower()}.png")
+    logo = get_or_create_image(
+        f"Logo {acronym}", lambda: draw_logo(acronym, acronym[:6]), f"logo-{acronym.lower()}.png"
+    )
     opd = OpdHomePageFactory(
         parent=home,
         title=spec["title"],
@@ -112,8 +116,15 @@ def build_opd(home, spec, user, today):
     )
     publish_at(opd, local_datetime(today - datetime.timedelta(days=400)), user)
 
-    values = {"title": opd.title, "acronym": acronym, "head_title": opd.head_title, "intro": opd.intro,
-              "address": opd.address, "phone": opd.phone, "email": opd.email}
+    values = {
+        "title": opd.title,
+        "acronym": acronym,
+        "head_title": opd.head_title,
+        "intro": opd.intro,
+        "address": opd.address,
+        "phone": opd.phone,
+        "email": opd.email,
+    }
     for profile_type, title, text in content.PROFILE_PAGES:
         page = ProfilePageFactory(
             parent=opd,
@@ -136,7 +147,9 @@ def build_opd(home, spec, user, today):
         if round_no and "{desa}" not in spec["topics"][number % len(spec["topics"])][0]:
             title = f"{title} (Tahap {round_no + 1})"
         picture = get_or_create_image(
-            f"Foto {acronym} {number + 1}", lambda t=title: draw_picture(t, acronym), f"foto-{acronym.lower()}-{number + 1}.jpg"
+            f"Foto {acronym} {number + 1}",
+            lambda t=title: draw_picture(t, acronym),
+            f"foto-{acronym.lower()}-{number + 1}.jpg",
         )
         news = NewsPageFactory(
             parent=news_index,
@@ -191,8 +204,13 @@ def ensure_demo_admin(password):
     user_model = get_user_model()
     user, created = user_model.objects.get_or_create(
         username=DEMO_ADMIN_USERNAME,
-        defaults={"email": "diskominfo@contohkab.go.id", "first_name": "Admin", "last_name": "Diskominfo",
-                  "is_staff": True, "is_superuser": True},
+        defaults={
+            "email": "diskominfo@contohkab.go.id",
+            "first_name": "Admin",
+            "last_name": "Diskominfo",
+            "is_staff": True,
+            "is_superuser": True,
+        },
     )
     if created:
         user.set_password(password)

@@ -42,9 +42,12 @@ def make_region_site(home=None, **home_kwargs):
     from wagtail.models import Page
 
     root = Page.get_first_root_node()
+    welcome_pages = list(root.get_children().exact_type(Page))
     if home is None:
         home = HomePageFactory(parent=root, **home_kwargs)
     Site.objects.update_or_create(
         is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Portal"}
     )
+    for page in welcome_pages:
+        page.delete()
     return home

@@ -33,12 +33,8 @@ def validate_government_email(value):
 class RegionSettings(BaseSiteSetting):
     """Who the region is: shown in the header and footer of every page."""
 
-    name = models.CharField(
-        _("nama daerah"), max_length=120, help_text=_("Nama resmi, misalnya 'Kabupaten Contoh'.")
-    )
-    kind = models.CharField(
-        _("jenis daerah"), max_length=20, choices=RegionKind.choices, default=RegionKind.KABUPATEN
-    )
+    name = models.CharField(_("nama daerah"), max_length=120, help_text=_("Nama resmi, misalnya 'Kabupaten Contoh'."))
+    kind = models.CharField(_("jenis daerah"), max_length=20, choices=RegionKind.choices, default=RegionKind.KABUPATEN)
     government_name = models.CharField(
         _("nama pemerintah daerah"),
         max_length=150,
@@ -72,10 +68,17 @@ class RegionSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("name"), FieldPanel("kind")]), FieldPanel("government_name"), FieldPanel("tagline"), FieldPanel("logo")],
+            [
+                FieldRowPanel([FieldPanel("name"), FieldPanel("kind")]),
+                FieldPanel("government_name"),
+                FieldPanel("tagline"),
+                FieldPanel("logo"),
+            ],
             heading=_("Identitas"),
         ),
-        MultiFieldPanel([FieldPanel("address"), FieldRowPanel([FieldPanel("phone"), FieldPanel("email")])], heading=_("Kontak")),
+        MultiFieldPanel(
+            [FieldPanel("address"), FieldRowPanel([FieldPanel("phone"), FieldPanel("email")])], heading=_("Kontak")
+        ),
         MultiFieldPanel(
             [FieldPanel("facebook_url"), FieldPanel("instagram_url"), FieldPanel("x_url"), FieldPanel("youtube_url")],
             heading=_("Media sosial"),

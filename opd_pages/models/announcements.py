@@ -20,11 +20,7 @@ class AnnouncementPageQuerySet(OpdContentQuerySet):
     def current(self, today=None):
         """Published announcements still valid today, newest first."""
         today = today or timezone.localdate()
-        return (
-            self.published()
-            .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today))
-            .order_by("-date", "-pk")
-        )
+        return self.published().filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today)).order_by("-date", "-pk")
 
     def expired(self, today=None):
         """Published announcements whose "valid until" date has passed."""

@@ -21,19 +21,11 @@ class EventPageQuerySet(OpdContentQuerySet):
     def upcoming(self, now=None):
         """Published events that have not ended yet, soonest first."""
         now = now or timezone.now()
-        return (
-            self.published()
-            .filter(Q(end__gte=now) | Q(end__isnull=True, start__gte=now))
-            .order_by("start", "pk")
-        )
+        return self.published().filter(Q(end__gte=now) | Q(end__isnull=True, start__gte=now)).order_by("start", "pk")
 
     def past(self, now=None):
         now = now or timezone.now()
-        return (
-            self.published()
-            .filter(Q(end__lt=now) | Q(end__isnull=True, start__lt=now))
-            .order_by("-start", "-pk")
-        )
+        return self.published().filter(Q(end__lt=now) | Q(end__isnull=True, start__lt=now)).order_by("-start", "-pk")
 
 
 class EventIndexPage(ListingIndexPage):

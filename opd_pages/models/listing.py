@@ -33,9 +33,7 @@ class ListingIndexPage(OpdContentMixin, BasePage):
     max_count_per_parent = 1
     items_per_page = 10
 
-    intro = models.TextField(
-        _("pengantar"), blank=True, help_text=_("Kalimat pembuka opsional di atas daftar.")
-    )
+    intro = models.TextField(_("pengantar"), blank=True, help_text=_("Kalimat pembuka opsional di atas daftar."))
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
 

@@ -87,10 +87,20 @@ class OpdHomePage(BasePage):
         help_text=_("Satu hari atau rentang per baris, misalnya 'Senin–Kamis: 08.00–15.30'."),
     )
     latitude = models.DecimalField(
-        _("lintang"), max_digits=9, decimal_places=6, null=True, blank=True, help_text=_("Koordinat peta, mis. -6.914744.")
+        _("lintang"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        help_text=_("Koordinat peta, mis. -6.914744."),
     )
     longitude = models.DecimalField(
-        _("bujur"), max_digits=9, decimal_places=6, null=True, blank=True, help_text=_("Koordinat peta, mis. 107.609810.")
+        _("bujur"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        help_text=_("Koordinat peta, mis. 107.609810."),
     )
     logo = models.ForeignKey(
         "wagtailimages.Image",

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "home",
     "opd_pages",
     "search",
+    "opd_teams",
     "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -12,3 +12,5 @@ EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.fileb
 EMAIL_FILE_PATH = BASE_DIR / "var" / "mail"  # noqa: F405
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

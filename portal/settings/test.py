@@ -19,3 +19,4 @@ STORAGES = {
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 TIME_ZONE = "Asia/Jakarta"
+WHITENOISE_USE_FINDERS = True

@@ -31,7 +31,9 @@ class Command(BaseCommand):
         summary = {}
         for dotted_path in settings.PORTAL_DEMO_STEPS:
             step = import_string(dotted_path)
-            summary[dotted_path] = step(stdout=self.stdout, admin_password=options["admin_password"], progress=self.progress)
+            summary[dotted_path] = step(
+                stdout=self.stdout, admin_password=options["admin_password"], progress=self.progress
+            )
         region = summary.get("demo.region.build_region", {})
         created = region.get("created_opds", [])
         if created:
@@ -39,4 +41,6 @@ class Command(BaseCommand):
         else:
             self.stdout.write(self.style.SUCCESS("Daerah contoh sudah lengkap; tidak ada yang diubah."))
         password_note = options["admin_password"] if region.get("admin_created") else "(tidak diubah sejak dibuat)"
-        self.stdout.write(f"Admin: http://127.0.0.1:8000/admin/  pengguna: {DEMO_ADMIN_USERNAME}  sandi: {password_note}")
+        self.stdout.write(
+            f"Admin: http://127.0.0.1:8000/admin/  pengguna: {DEMO_ADMIN_USERNAME}  sandi: {password_note}"
+        )

@@ -1,0 +1,63 @@
+# Portal Pemda: the Makefile is the index of commands. `make` lists them.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help install install-test run demo migrate test test-postgres lint format check ci clean
+
+help: ## List the commands
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-15s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-test: requirements.txt requirements-test.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-test.txt
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed ## Install the portal into a local virtual environment (.venv)
+
+install-test: $(VENV)/.installed-test ## Install the portal and the test tools
+
+migrate: install ## Apply database migrations
+	$(MANAGE) migrate --noinput
+
+demo: migrate ## Load the demo region (idempotent)
+	$(MANAGE) load_demo
+
+run: demo ## Set up everything and serve the demo region at http://127.0.0.1:8000
+	@echo "Portal berjalan di http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/). Hentikan dengan Ctrl+C."
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: install-test ## Run the whole test suite (SQLite)
+	$(BIN)/pytest
+
+test-postgres: install-test ## Run the whole test suite on PostgreSQL (DATABASE_URL, default local postgres)
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/portal_ci} $(BIN)/pytest --create-db
+
+check: install-test ## Django system check and missing-migration check
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run
+
+lint: install-test ## Ruff lint and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-test ## Format and auto-fix with ruff
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+ci: ## What CI runs (.ci/run)
+	bash .ci/run
+
+clean: ## Remove the virtual environment, local database and media
+	rm -rf $(VENV) db.sqlite3 media var static_collected

@@ -12,7 +12,7 @@ from core.models import BasePage
 
 from .opd import OpdContentMixin
 
-LISTING_IMAGE_SPECS = ["fill-480x270|format-webp", "fill-160x160|format-webp"]
+LISTING_IMAGE_SPECS = ["fill-480x270|format-webp", "fill-960x540|format-webp", "fill-160x160|format-webp"]
 
 
 class OpdContentQuerySet(PageQuerySet):

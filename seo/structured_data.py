@@ -59,6 +59,11 @@ def opd_organization(request, opd, region_data):
     return data
 
 
+def region_home_url(request):
+    site = Site.find_for_request(request) if request else None  # cached on the request
+    return absolute(request, site.root_page.get_url(request)) if site else "/"
+
+
 def local_iso(value):
     if isinstance(value, datetime.datetime):
         return timezone.localtime(value).isoformat() if timezone.is_aware(value) else value.isoformat()
@@ -69,11 +74,10 @@ def for_page(page, request, region):
     """The JSON-LD object for ``page`` (a dict), or None for page types without one."""
     if page is None or region is None:
         return None
-    site = Site.find_for_request(request) if request else None  # cached on the request
-    home_url = absolute(request, site.root_page.get_url(request)) if site else "/"
-    region_data = region_organization(request, region, home_url)
     kind = type(page).__name__
     page_url = absolute(request, page.get_url(request))
+    home_url = page_url if kind == "HomePage" else region_home_url(request)
+    region_data = region_organization(request, region, home_url)
     publisher = region_data
     opd = getattr(page, "opd", None) if kind != "HomePage" else None
     if opd is not None and kind != "OpdHomePage":

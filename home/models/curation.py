@@ -14,11 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.images import get_image_model
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable
 
-#: Renditions of a Sorotan card, prefetched with the highlights (see ``HighlightQuerySet.showing``).
-HIGHLIGHT_IMAGE_SPECS = ["fill-640x360|format-webp", "fill-1280x720|format-webp"]
+from core.queries import not_restricted
 
 
 def is_published(page):
@@ -30,13 +28,10 @@ class HighlightQuerySet(models.QuerySet):
     def showing(self, now=None):
         """Highlights citizens see now: live public pages, end date not passed, in humas' order."""
         now = now or timezone.now()
-        public_pages = Page.objects.live().public()
         return (
-            self.filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now), page__in=public_pages)
+            self.filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now), page__live=True)
+            .filter(not_restricted("page__path"))
             .select_related("page", "image")
-            .prefetch_related(
-                models.Prefetch("image", queryset=get_image_model().objects.prefetch_renditions(*HIGHLIGHT_IMAGE_SPECS))
-            )
             .order_by("sort_order", "pk")
         )
 

@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from core.blocks import BodyStreamBlock
 from core.models import BasePage, ReviewedContentMixin
+from core.queries import not_restricted
 from opd_pages.models import AnnouncementPage, EventPage, NewsPage, OpdHomePage, attach_opds
 from page_cache.cache import expire_no_later_than
 
@@ -37,6 +38,8 @@ def validate_government_email(value):
 @register_setting(icon="site")
 class RegionSettings(BaseSiteSetting):
     """Who the region is: shown in the header and footer of every page."""
+
+    select_related = ["logo"]
 
     name = models.CharField(_("nama daerah"), max_length=120, help_text=_("Nama resmi, misalnya 'Kabupaten Contoh'."))
     kind = models.CharField(_("jenis daerah"), max_length=20, choices=RegionKind.choices, default=RegionKind.KABUPATEN)
@@ -148,8 +151,8 @@ class HomePage(BasePage):
             upcoming_events=events,
             highlights=highlights,
             pinned_announcement=pinned.showing(),
-            quick_links=list(QuickLink.objects.all()),
-            news_archive=NewsArchivePage.objects.live().public().first(),
+            quick_links=list(QuickLink.objects.select_related("page")),
+            news_archive=NewsArchivePage.objects.live().filter(not_restricted()).first(),
         )
         return context
 

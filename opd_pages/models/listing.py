@@ -9,6 +9,7 @@ from wagtail.images import get_image_model
 from wagtail.models import PageQuerySet
 
 from core.models import BasePage
+from core.queries import not_restricted
 
 from .opd import OpdContentMixin
 
@@ -17,6 +18,10 @@ LISTING_IMAGE_SPECS = ["fill-480x270|format-webp", "fill-960x540|format-webp", "
 
 class OpdContentQuerySet(PageQuerySet):
     """Queries shared by every kind of OPD content page."""
+
+    def public(self):
+        """Like Wagtail's ``public()``, in one SQL query instead of two (see ``core.queries``)."""
+        return self.filter(not_restricted())
 
     def published(self):
         return self.live().public()

@@ -11,6 +11,7 @@ from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from core.models import BasePage
+from core.queries import not_restricted
 
 from ..api import image_api_fields
 
@@ -33,7 +34,7 @@ KIND_ORDER = {kind.value: position for position, kind in enumerate(OpdKind)}
 class OpdHomePageQuerySet(PageQuerySet):
     def directory(self):
         """Live, public OPD sections in directory order (kind, then name), as a list."""
-        return sorted(self.live().public().order_by("title"), key=lambda opd: opd.kind_order)
+        return sorted(self.live().filter(not_restricted()).order_by("title"), key=lambda opd: opd.kind_order)
 
     def containing(self, pages):
         """The OPD home pages that are ancestors of (or equal to) any of ``pages``."""

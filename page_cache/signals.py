@@ -1,5 +1,6 @@
 """What makes cached pages stale: any change to pages, snippets, settings, images or restrictions."""
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents import get_document_model
@@ -12,7 +13,10 @@ from . import cache as page_cache
 
 
 def invalidate(**kwargs):
+    # Now, so this process never serves stale pages, and again after commit, so a request that
+    # read the database before the commit cannot have cached the old content under the new key.
     page_cache.invalidate()
+    transaction.on_commit(page_cache.invalidate)
 
 
 def invalidating_models():
@@ -33,7 +37,7 @@ def on_model_change(sender, instance, **kwargs):
     if isinstance(instance, Page) and not instance.live and kwargs.get("signal") is post_save:
         return
     if isinstance(instance, invalidating_models()):
-        page_cache.invalidate()
+        invalidate()
 
 
 def connect():

@@ -54,6 +54,21 @@ class HumasCurationTests(TestCase):
         self.assertEqual(highlight.page_id, self.news.pk)
         self.assertEqual(highlight.summary, self.news.lead)
 
+    def test_curation_screens_open_for_humas(self):
+        Highlight.objects.create(page=self.news, sort_order=0)
+        self.client.force_login(self.humas)
+        for url in (
+            "/admin/snippets/home/highlight/",
+            "/admin/snippets/home/quicklink/",
+            "/admin/snippets/home/quicklink/add/",
+            f"/admin/snippets/home/highlight/edit/{Highlight.objects.get().pk}/",
+            "/admin/sorotan/pilih/",
+            "/admin/usulan-beranda/",
+        ):
+            with self.subTest(url):
+                self.assertEqual(self.client.get(url).status_code, 200)
+        self.assertContains(self.client.get("/admin/"), "Usulan beranda")
+
     def test_highlight_form_refuses_drafts_and_private_pages(self):
         self.client.force_login(self.humas)
         for page in (self.draft, self.private):

@@ -2,11 +2,13 @@
 
 import datetime
 
+from django.db import connection
 from django.test import TestCase, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from home.models import NewsArchivePage
-from opd_pages.factories import NewsPageFactory
+from opd_pages.factories import NewsPageFactory, make_opd_section
 from opd_pages.models import NewsIndexPage
 from tests.trees import build_region_tree
 
@@ -70,3 +72,17 @@ class NewsArchiveTests(TestCase):
         self.assertContains(response, "Pemerintah daerah")
         self.assertIn(self.last_month, response.context["month_choices"])
         self.assertEqual([tag.slug for tag in response.context["tag_choices"]], ["imunisasi"])
+
+
+class NewsArchiveQueryBudgetTests(TestCase):
+    def test_semua_berita_costs_the_same_queries_with_many_more_opds(self):
+        home, _opds = build_region_tree(opd_count=3, news_per_opd=4)
+        archive = NewsArchivePage(title="Semua Berita", slug="berita")
+        home.add_child(instance=archive)
+        self.client.get(archive.url)
+        with CaptureQueriesContext(connection) as small:
+            self.client.get(archive.url)
+        for n in range(3, 15):
+            make_opd_section(home, acronym=f"Besar{n}", news=4)
+        with self.assertNumQueries(len(small)):
+            self.client.get(f"{archive.url}?halaman=2")

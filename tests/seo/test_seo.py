@@ -68,6 +68,12 @@ class SeoTests(TestCase):
         response = self.client.get(f"{self.archive.url}?halaman=2&opd={self.dinkes.slug}")
         self.assertContains(response, f'<link rel="canonical" href="http://testserver{self.archive.url}">')
 
+    def test_home_page_shares_under_the_regions_name(self):
+        response = self.client.get("/")
+        self.assertContains(response, '<meta property="og:title" content="Pemerintah Kabupaten Contoh">')
+        self.assertContains(response, '<meta name="twitter:title" content="Pemerintah Kabupaten Contoh">')
+        self.assertContains(response, '<meta property="og:site_name" content="Pemerintah Kabupaten Contoh">')
+
     def test_news_has_opengraph_and_twitter_cards_with_its_photo(self):
         html = self.client.get(self.news.url).content.decode()
         self.assertIn('<meta property="og:type" content="article">', html)

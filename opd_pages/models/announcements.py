@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import PageManager
 from wagtail.search import index
@@ -12,6 +13,7 @@ from wagtail.search import index
 from core.blocks import BodyStreamBlock
 from core.models import BasePage
 
+from ..api import opd_api_field
 from .listing import ListingIndexPage, OpdContentQuerySet
 from .opd import OpdContentMixin
 
@@ -72,6 +74,8 @@ class AnnouncementPage(OpdContentMixin, BasePage):
         index.FilterField("date"),
         index.FilterField("valid_until"),
     ]
+
+    api_fields = [opd_api_field(), APIField("date"), APIField("valid_until"), APIField("lead"), APIField("body")]
 
     objects = PageManager.from_queryset(AnnouncementPageQuerySet)()
 

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import PageManager
 from wagtail.search import index
@@ -13,6 +14,7 @@ from wagtail.search import index
 from core.blocks import BodyStreamBlock
 from core.models import BasePage
 
+from ..api import opd_api_field
 from .listing import ListingIndexPage, OpdContentQuerySet
 from .opd import OpdContentMixin
 
@@ -73,6 +75,15 @@ class EventPage(OpdContentMixin, BasePage):
         index.SearchField("location"),
         index.SearchField("body"),
         index.FilterField("start"),
+    ]
+
+    api_fields = [
+        opd_api_field(),
+        APIField("start"),
+        APIField("end"),
+        APIField("location"),
+        APIField("lead"),
+        APIField("body"),
     ]
 
     objects = PageManager.from_queryset(EventPageQuerySet)()

@@ -11,7 +11,7 @@ from core.models import BasePage, PortalPageQuerySet
 
 from .opd import OpdContentMixin
 
-LISTING_IMAGE_SPECS = ["fill-480x270|format-webp", "fill-160x160|format-webp"]
+LISTING_IMAGE_SPECS = ["fill-480x270|format-webp", "fill-960x540|format-webp", "fill-160x160|format-webp"]
 
 
 class OpdContentQuerySet(PortalPageQuerySet):

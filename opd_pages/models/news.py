@@ -7,6 +7,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import PageManager
 from wagtail.search import index
@@ -14,6 +15,7 @@ from wagtail.search import index
 from core.blocks import BodyStreamBlock
 from core.models import BasePage, ListingImageMixin
 
+from ..api import image_api_fields, opd_api_field
 from .listing import ListingIndexPage, OpdContentQuerySet, image_prefetch
 from .opd import OpdContentMixin
 
@@ -27,8 +29,16 @@ class NewsPageQuerySet(OpdContentQuerySet):
         return self.published().newest_first().prefetch_related(image_prefetch())
 
     def latest_across_opds(self):
-        """The newest news of every OPD together, for the regional home page."""
-        return self.for_listing()
+        """The newest news of every OPD together, for the regional home page.
+
+        The photo is joined rather than prefetched with its renditions: the home page shows few
+        cards and Wagtail's rendition cache serves them, which keeps the page's query count flat.
+        """
+        return self.published().newest_first().select_related("main_image")
+
+    def proposed_for_front_page(self):
+        """Published news an OPD proposed for the regional home that humas has not decided on yet."""
+        return self.published().filter(propose_for_front_page=True, front_page_decision__isnull=True).newest_first()
 
 
 class NewsIndexPage(ListingIndexPage):
@@ -54,7 +64,8 @@ class NewsPage(OpdContentMixin, ListingImageMixin, BasePage):
     """A news item (berita) of an OPD, under its Berita index."""
 
     template = "pages/news_page.html"
-    parent_page_types = ["opd_pages.NewsIndexPage"]
+    # Under "Semua berita" (home.NewsArchivePage) live the region's own news, written by humas.
+    parent_page_types = ["opd_pages.NewsIndexPage", "home.NewsArchivePage"]
     subpage_types = []
     kind_label = _("Berita")
 
@@ -71,12 +82,19 @@ class NewsPage(OpdContentMixin, ListingImageMixin, BasePage):
         through=NewsPageTag, blank=True, verbose_name=_("label"), help_text=_("Kata kunci, pisahkan dengan koma.")
     )
 
+    propose_for_front_page = models.BooleanField(
+        _("usulkan ke beranda"),
+        default=False,
+        help_text=_("Centang agar humas mempertimbangkan berita ini untuk Sorotan di beranda daerah."),
+    )
+
     content_panels = BasePage.content_panels + [
         FieldPanel("date"),
         FieldPanel("lead"),
         *ListingImageMixin.image_panels,
         FieldPanel("body"),
         FieldPanel("tags"),
+        FieldPanel("propose_for_front_page"),
     ]
 
     search_fields = BasePage.search_fields + [
@@ -84,6 +102,17 @@ class NewsPage(OpdContentMixin, ListingImageMixin, BasePage):
         index.SearchField("body"),
         index.FilterField("date"),
         index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
+    ]
+
+    api_fields = [
+        opd_api_field(),
+        APIField("date"),
+        APIField("lead"),
+        *image_api_fields(),
+        APIField("image_caption"),
+        APIField("image_credit"),
+        APIField("tags"),
+        APIField("body"),
     ]
 
     objects = PageManager.from_queryset(NewsPageQuerySet)()

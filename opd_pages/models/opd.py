@@ -6,10 +6,13 @@ from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from core.models import BasePage, PortalPageQuerySet
+
+from ..api import image_api_fields
 
 
 class OpdKind(models.TextChoices):
@@ -134,6 +137,21 @@ class OpdHomePage(BasePage):
         index.SearchField("intro"),
         index.SearchField("head_name"),
         index.FilterField("kind"),
+    ]
+
+    api_fields = [
+        APIField("acronym"),
+        APIField("kind"),
+        APIField("intro"),
+        APIField("head_name"),
+        APIField("head_title"),
+        APIField("address"),
+        APIField("phone"),
+        APIField("email"),
+        APIField("service_hours"),
+        APIField("latitude"),
+        APIField("longitude"),
+        *image_api_fields("logo"),
     ]
 
     objects = PageManager.from_queryset(OpdHomePageQuerySet)()

@@ -4,12 +4,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
 from core.blocks import BodyStreamBlock
 from core.models import BasePage, ReviewedContentMixin
 
+from ..api import opd_api_field
 from .opd import OpdContentMixin
 
 
@@ -72,6 +74,8 @@ class ProfilePage(OpdContentMixin, ReviewedContentMixin, BasePage):
     ]
 
     search_fields = BasePage.search_fields + [index.SearchField("body"), index.FilterField("profile_type")]
+
+    api_fields = [opd_api_field(), APIField("profile_type"), APIField("last_reviewed"), APIField("body")]
 
     class Meta:
         verbose_name = _("halaman profil")

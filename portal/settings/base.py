@@ -46,6 +46,14 @@ INSTALLED_APPS = [
     "search",
     "opd_teams",
     "demo",
+    "feeds",
+    "seo",
+    "public_api",
+    "page_cache",
+    "wagtail.api.v2",
+    "rest_framework",
+    "wagtail.contrib.sitemaps",
+    "django.contrib.sitemaps",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -79,6 +87,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "page_cache.middleware.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -184,7 +193,30 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 PORTAL_DEMO_STEPS = [
     "demo.region.build_region",
+    "home.demo.build_front_page",
 ]
+
+# Model permissions of the Humas group ("app_label.codename"); the group itself is made by opd_teams.
+# Humas curates the regional home (snippets and settings below) and needs no page permission on it.
+PORTAL_HUMAS_PERMISSIONS = [
+    "home.change_regionsettings",
+    "home.change_regionalert",
+    "home.change_pinnedannouncement",
+    "home.add_highlight",
+    "home.change_highlight",
+    "home.delete_highlight",
+    "home.add_quicklink",
+    "home.change_quicklink",
+    "home.delete_quicklink",
+    "wagtailadmin.access_admin",
+]
+
+# Anonymous page cache (page_cache app): seconds a page may be served from cache; 0 turns it off.
+PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+
+# Public API (Wagtail API v2 under /api/v2/): read-only, no browsable HTML.
+REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
+WAGTAILAPI_LIMIT_MAX = 50
 
 LOGGING = {
     "version": 1,

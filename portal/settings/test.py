@@ -20,3 +20,6 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILADMIN_BASE_URL = "http://testserver"
 TIME_ZONE = "Asia/Jakarta"
 WHITENOISE_USE_FINDERS = True
+# The anonymous page cache stays off so no test sees a page another test cached;
+# page_cache's own tests turn it on with override_settings and clear the cache.
+PORTAL_PAGE_CACHE_SECONDS = 0

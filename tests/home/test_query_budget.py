@@ -1,4 +1,4 @@
-"""The regional home and an OPD home cost the same number of queries with 3 and 30 OPDs."""
+"""The regional home, an OPD home and its listings cost the same number of queries with 3 and 30 OPDs."""
 
 from django.db import connection
 from django.test import TestCase

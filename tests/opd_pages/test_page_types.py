@@ -8,7 +8,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, rich_text, streamfield
 
-from home.models import HomePage, RegionalPage
+from home.models import HomePage, NewsArchivePage, RegionalPage
 from opd_pages.factories import AnnouncementPageFactory, EventPageFactory, NewsPageFactory, ProfilePageFactory
 from opd_pages.models import (
     AnnouncementIndexPage,
@@ -69,7 +69,7 @@ class PageTypeTests(WagtailPageTestCase):
 
     def test_tree_rules(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, {OpdHomePage, RegionalPage})
+        self.assertAllowedSubpageTypes(HomePage, {OpdHomePage, RegionalPage, NewsArchivePage})
         self.assertAllowedParentPageTypes(OpdHomePage, {HomePage})
         self.assertAllowedSubpageTypes(OpdHomePage, {NewsIndexPage, AnnouncementIndexPage, EventIndexPage, ProfilePage})
         self.assertAllowedSubpageTypes(NewsIndexPage, {NewsPage})
@@ -78,7 +78,7 @@ class PageTypeTests(WagtailPageTestCase):
         for leaf in (NewsPage, AnnouncementPage, EventPage, ProfilePage):
             with self.subTest(leaf=leaf.__name__):
                 self.assertAllowedSubpageTypes(leaf, set())
-        self.assertAllowedParentPageTypes(NewsPage, {NewsIndexPage})
+        self.assertAllowedParentPageTypes(NewsPage, {NewsIndexPage, NewsArchivePage})
 
     def test_news_cannot_be_created_directly_under_an_opd_or_the_home(self):
         self.assertCanNotCreateAt(OpdHomePage, NewsPage)

@@ -7,6 +7,7 @@ site reads it the same way and humas/Diskominfo edit it under *Pengaturan → Id
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -15,7 +16,12 @@ from wagtail.search import index
 
 from core.blocks import BodyStreamBlock
 from core.models import BasePage, ReviewedContentMixin
-from opd_pages.models import NewsPage, OpdHomePage, attach_opds
+from core.queries import not_restricted
+from opd_pages.models import AnnouncementPage, EventPage, NewsPage, OpdHomePage, attach_opds
+from page_cache.cache import expire_no_later_than
+
+from .archive import NewsArchivePage
+from .curation import Highlight, PinnedAnnouncement, QuickLink
 
 
 class RegionKind(models.TextChoices):
@@ -109,9 +115,11 @@ class HomePage(BasePage):
 
     template = "pages/home_page.html"
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["opd_pages.OpdHomePage", "home.RegionalPage"]
+    subpage_types = ["opd_pages.OpdHomePage", "home.RegionalPage", "home.NewsArchivePage"]
     max_count = 1
     latest_news_count = 6
+    announcement_count = 4
+    event_count = 4
 
     intro = models.TextField(
         _("sambutan singkat"),
@@ -125,9 +133,27 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["opd_directory"] = OpdHomePage.objects.directory()
-        latest_news = attach_opds(NewsPage.objects.latest_across_opds()[: self.latest_news_count])
-        context["latest_news"] = latest_news
+        latest_news = list(NewsPage.objects.latest_across_opds()[: self.latest_news_count])
+        announcements = list(AnnouncementPage.objects.current()[: self.announcement_count])
+        events = list(EventPage.objects.upcoming()[: self.event_count])
+        highlights = list(Highlight.objects.showing())
+        # One query tells every listed item (news, announcements, events, highlights) its OPD.
+        attach_opds([*latest_news, *announcements, *events, *(highlight.page for highlight in highlights)])
+        pinned = PinnedAnnouncement.for_request(request)
+        # A cached copy of this page must not outlive a Sorotan's or the pinned announcement's schedule.
+        for moment in (*(h.ends_at for h in highlights), pinned.starts_at, pinned.ends_at):
+            if moment and moment > timezone.now():
+                expire_no_later_than(request, moment)
+        context.update(
+            opd_directory=OpdHomePage.objects.directory(),
+            latest_news=latest_news,
+            current_announcements=announcements,
+            upcoming_events=events,
+            highlights=highlights,
+            pinned_announcement=pinned.showing(),
+            quick_links=list(QuickLink.objects.select_related("page")),
+            news_archive=NewsArchivePage.objects.live().filter(not_restricted()).first(),
+        )
         return context
 
     class Meta:

@@ -1,0 +1,43 @@
+"""The demo step curates a front page: Sorotan, pinned announcement, quick links, alert, proposals."""
+
+from io import StringIO
+
+from django.contrib.auth import get_user_model
+from django.test import TestCase
+from wagtail.models import Site
+
+from home.demo import build_front_page
+from home.models import Highlight, NewsArchivePage, PinnedAnnouncement, QuickLink, RegionAlert
+from opd_pages.factories import make_opd_section
+from opd_pages.models import NewsPage
+from opd_teams.models import HUMAS_GROUP
+from tests.trees import build_region_tree
+
+
+class DemoFrontPageTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        home, _opds = build_region_tree(opd_count=0)
+        for acronym in ("Disdukcapil", "DPMPTSP", "BPBD", "Dinkes", "Dinsos"):
+            make_opd_section(home, acronym=acronym, news=1)
+        get_user_model().objects.create_superuser("admin", "admin@contohkab.go.id", "demo-admin-2026")
+
+    def test_builds_a_curated_front_page_idempotently(self):
+        out = StringIO()
+        build_front_page(stdout=out, admin_password="sandi-demo-2026")
+        build_front_page(stdout=StringIO())
+        site = Site.objects.get(is_default_site=True)
+        self.assertEqual(NewsArchivePage.objects.live().count(), 1)
+        self.assertEqual(Highlight.objects.showing().count(), 3)
+        self.assertTrue(PinnedAnnouncement.for_site(site).is_showing())
+        self.assertTrue(RegionAlert.for_site(site).is_showing())
+        self.assertEqual(QuickLink.objects.count(), 5)
+        self.assertEqual(NewsPage.objects.proposed_for_front_page().count(), 2)
+        self.assertEqual(NewsPage.objects.child_of(NewsArchivePage.objects.get()).count(), 1)
+        humas = get_user_model().objects.get(username="humas")
+        self.assertTrue(humas.groups.filter(name=HUMAS_GROUP).exists())
+        self.assertTrue(humas.check_password("sandi-demo-2026"))
+        self.assertIn("humas", out.getvalue())
+        response = self.client.get("/")
+        self.assertContains(response, "Siaga banjir")
+        self.assertContains(response, "Imbauan Bupati")

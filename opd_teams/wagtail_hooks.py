@@ -1,5 +1,6 @@
 """Admin wiring: OPD and team screens, warnings on the admin home, and read-path isolation."""
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -94,6 +95,12 @@ def hide_other_opds_drafts_from_page_chooser(pages, request):
     if private_q:
         published = published.exclude(private_q)
     return pages.filter(Q(pk__in=published.values("pk")) | Q(pk__in=editable))
+
+
+@hooks.register("before_move_page")
+def refuse_moves_across_opds(request, page, destination):
+    if not page.permissions_for_user(request.user).can_move_to(destination):
+        raise PermissionDenied
 
 
 @hooks.register("register_log_actions")

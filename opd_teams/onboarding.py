@@ -249,8 +249,9 @@ def archive_opd(team, user=None):
                     site_id=site_id,
                     defaults={"redirect_page": home, "is_permanent": False},
                 )
-        if pages:
-            UnpublishPageAction(team.opd, user=user, include_descendants=True).execute(skip_permission_checks=True)
+        for page in pages:
+            # One by one: Wagtail's include_descendants re-checks the acting user's rights per page.
+            UnpublishPageAction(page, user=user).execute(skip_permission_checks=True)
         other_teams = OpdTeam.objects.exclude(pk=team.pk).filter(archived_at__isnull=True)
         keep = set(other_teams.values_list("admin_group__user", flat=True)) | set(
             other_teams.values_list("operator_group__user", flat=True)

@@ -2,6 +2,7 @@
 
 import wagtail_factories
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
@@ -48,9 +49,11 @@ class Section:
         self.task_state = self.workflow_state.current_task_state
         self.locked = NewsPageFactory(parent=self.news_index, title=f"Halaman terkunci {opd.acronym}")
         self.locked.save_revision(user=self.admin).publish()
-        Page.objects.filter(pk=self.locked.pk).update(locked=True, locked_by=self.admin)
+        Page.objects.filter(pk=self.locked.pk).update(locked=True, locked_by=self.admin, locked_at=timezone.now())
         self.locked.refresh_from_db()
-        self.image = wagtail_factories.ImageFactory(title=f"Foto rahasia {opd.acronym}", collection=self.team.collection)
+        self.image = wagtail_factories.ImageFactory(
+            title=f"Foto rahasia {opd.acronym}", collection=self.team.collection
+        )
         self.document = get_document_model().objects.create(
             title=f"Dokumen rahasia {opd.acronym}", collection=self.team.collection, file=image_file_stub(opd.acronym)
         )
@@ -67,3 +70,13 @@ def build_onboarded_region(opd_count=3):
     home, opds = build_region_tree(opd_count=opd_count, news_per_opd=0)
     ensure_platform_groups()
     return home, [Section(opd) for opd in opds]
+
+
+def assert_denied(test, response, label=""):
+    """Denied the Wagtail way: 403, or a redirect to the admin home (with an error message)."""
+    from django.urls import reverse
+
+    if response.status_code == 302:
+        test.assertEqual(response["Location"], reverse("wagtailadmin_home"), label)
+    else:
+        test.assertEqual(response.status_code, 403, label)

@@ -10,6 +10,7 @@ import re
 from django.contrib.auth.models import Group
 from django.test import TestCase
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import (
     GroupPagePermission,
@@ -44,7 +45,7 @@ def admin_routes():
                 yield prefix + str(pattern.pattern), f"{namespace}{pattern.name}", pattern
 
     routes = []
-    for route, name, pattern in walk(get_resolver().url_patterns):
+    for route, name, _pattern in walk(get_resolver().url_patterns):
         if not route.startswith("admin/"):
             continue
         converters = set(re.findall(r"<(?:\w+:)?(\w+)>", route))
@@ -62,8 +63,19 @@ def snapshot():
     return {
         "pages": list(
             Page.objects.order_by("pk").values_list(
-                "pk", "path", "title", "slug", "live", "has_unpublished_changes", "locked", "locked_by",
-                "latest_revision", "owner", "alias_of", "expire_at", "go_live_at",
+                "pk",
+                "path",
+                "title",
+                "slug",
+                "live",
+                "has_unpublished_changes",
+                "locked",
+                "locked_by",
+                "latest_revision",
+                "owner",
+                "alias_of",
+                "expire_at",
+                "go_live_at",
             )
         ),
         "revisions": list(Revision.objects.order_by("pk").values_list("pk", "approved_go_live_at")),
@@ -186,8 +198,14 @@ class PageScopedUrlsTest(IsolationTestCase):
     def test_copy_and_move_between_opds_are_denied_both_ways(self):
         self.client.force_login(self.a.admin)
         cases = [
-            ("move B into A", reverse("wagtailadmin_pages:move_confirm", args=[self.b.live_news.pk, self.a.news_index.pk])),
-            ("move A into B", reverse("wagtailadmin_pages:move_confirm", args=[self.a.live_news.pk, self.b.news_index.pk])),
+            (
+                "move B into A",
+                reverse("wagtailadmin_pages:move_confirm", args=[self.b.live_news.pk, self.a.news_index.pk]),
+            ),
+            (
+                "move A into B",
+                reverse("wagtailadmin_pages:move_confirm", args=[self.a.live_news.pk, self.b.news_index.pk]),
+            ),
         ]
         for label, url in cases:
             with self.subTest(label):
@@ -327,7 +345,9 @@ class ReadPathsTest(IsolationTestCase):
 
     def test_reports_hide_other_opds(self):
         self.client.force_login(self.a.admin)
-        Page.objects.filter(pk=self.a.live_news.pk).update(locked=True, locked_by=self.a.admin)
+        Page.objects.filter(pk=self.a.live_news.pk).update(
+            locked=True, locked_by=self.a.admin, locked_at=timezone.now()
+        )
         for name in (
             "wagtailadmin_reports:locked_pages",
             "wagtailadmin_reports:aging_pages",

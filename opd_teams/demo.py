@@ -4,12 +4,13 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils.text import slugify
+from wagtail.images import get_image_model
 
-from opd_pages.models import OpdHomePage
+from opd_pages.models import NewsPage, OpdHomePage
 
 from .models import DISKOMINFO_GROUP, HUMAS_GROUP, OpdTeam
 from .onboarding import onboard_opd
-from .roles import ensure_platform_groups
+from .roles import ensure_platform_groups, regional_collection
 
 DEMO_PASSWORD = "demo-opd-2026"
 DEMO_DOMAIN = "contohkab.go.id"
@@ -27,6 +28,16 @@ def demo_user(username, email, first_name, groups):
         user.save()
     user.groups.add(*groups)
     return user
+
+
+def move_demo_images_into_collection(team):
+    """The demo region puts its pictures in a shared collection; each OPD's belong in its own."""
+    image_ids = set(NewsPage.objects.descendant_of(team.opd).values_list("main_image", flat=True))
+    image_ids.add(team.opd.logo_id)
+    team_collections = OpdTeam.objects.values("collection")
+    get_image_model().objects.filter(pk__in=image_ids - {None}).exclude(collection__in=team_collections).update(
+        collection=team.collection
+    )
 
 
 def step(stdout=None, admin_password=None, progress=None):
@@ -51,6 +62,12 @@ def step(stdout=None, admin_password=None, progress=None):
             created.append(opd.acronym)
         if progress:
             progress(index, len(opds), opd.acronym)
+    for team in OpdTeam.objects.select_related("opd", "collection"):
+        move_demo_images_into_collection(team)
+    # What is left (the region's emblem) is the region's own media, edited by Humas.
+    get_image_model().objects.exclude(collection__in=OpdTeam.objects.values("collection")).update(
+        collection=regional_collection()
+    )
     logins = [("diskominfo", DISKOMINFO_GROUP), ("humas", HUMAS_GROUP)]
     for team in OpdTeam.objects.filter(opd__acronym__in=DEMO_LOGIN_OPDS).select_related("opd"):
         slug = slugify(team.opd.acronym)

@@ -17,6 +17,13 @@ from .onboarding import OnboardingError, archive_opd, onboard_opd
 from .roles import is_diskominfo
 
 
+class AdminPageMixin(WagtailAdminTemplateMixin):
+    """Wagtail admin chrome with the page title as the last breadcrumb."""
+
+    def get_breadcrumbs_items(self):
+        return [*super().get_breadcrumbs_items(), {"url": "", "label": self.get_page_title()}]
+
+
 class DiskominfoRequiredMixin:
     def dispatch(self, request, *args, **kwargs):
         if not is_diskominfo(request.user):
@@ -24,7 +31,7 @@ class DiskominfoRequiredMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-class OpdListView(DiskominfoRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+class OpdListView(DiskominfoRequiredMixin, AdminPageMixin, TemplateView):
     template_name = "opd_teams/opd_list.html"
     page_title = gettext_lazy("Daftar OPD")
     header_icon = "group"
@@ -38,7 +45,7 @@ class OpdListView(DiskominfoRequiredMixin, WagtailAdminTemplateMixin, TemplateVi
         return context
 
 
-class OnboardingView(DiskominfoRequiredMixin, WagtailAdminTemplateMixin, FormView):
+class OnboardingView(DiskominfoRequiredMixin, AdminPageMixin, FormView):
     template_name = "opd_teams/form.html"
     form_class = OnboardingForm
     page_title = gettext_lazy("Tambah OPD")
@@ -68,7 +75,7 @@ class OnboardingView(DiskominfoRequiredMixin, WagtailAdminTemplateMixin, FormVie
         return redirect("opd_teams:opd_list")
 
 
-class ArchiveView(DiskominfoRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+class ArchiveView(DiskominfoRequiredMixin, AdminPageMixin, TemplateView):
     template_name = "opd_teams/confirm.html"
     page_title = gettext_lazy("Arsipkan OPD")
     header_icon = "warning"
@@ -118,7 +125,7 @@ class TeamMixin:
         return member
 
 
-class TeamIndexView(TeamMixin, WagtailAdminTemplateMixin, TemplateView):
+class TeamIndexView(TeamMixin, AdminPageMixin, TemplateView):
     template_name = "opd_teams/team.html"
     page_title = gettext_lazy("Tim OPD")
     header_icon = "group"
@@ -145,7 +152,7 @@ class TeamIndexView(TeamMixin, WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
-class InviteView(TeamMixin, WagtailAdminTemplateMixin, FormView):
+class InviteView(TeamMixin, AdminPageMixin, FormView):
     template_name = "opd_teams/form.html"
     form_class = InviteForm
     page_title = gettext_lazy("Undang operator")
@@ -163,7 +170,7 @@ class InviteView(TeamMixin, WagtailAdminTemplateMixin, FormView):
         return redirect("opd_teams:team")
 
 
-class MemberActionView(TeamMixin, WagtailAdminTemplateMixin, TemplateView):
+class MemberActionView(TeamMixin, AdminPageMixin, TemplateView):
     template_name = "opd_teams/confirm.html"
     header_icon = "user"
 
@@ -202,7 +209,7 @@ class ResendInvitationView(MemberActionView):
         messages.success(self.request, _("Undangan dikirim ulang ke %(email)s.") % {"email": member.email})
 
 
-class HandoverView(TeamMixin, WagtailAdminTemplateMixin, FormView):
+class HandoverView(TeamMixin, AdminPageMixin, FormView):
     template_name = "opd_teams/form.html"
     form_class = HandoverForm
     page_title = gettext_lazy("Ganti operator")

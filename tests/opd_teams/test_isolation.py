@@ -363,6 +363,20 @@ class ReadPathsTest(IsolationTestCase):
                 self.assertShowsNothingOfB(response, name)
         self.assertContains(self.client.get(reverse("wagtailadmin_reports:locked_pages")), self.a.live_news.title)
 
+    def test_page_type_usage_listings_hide_other_opds_drafts(self):
+        self.client.force_login(self.a.admin)
+        for url in (
+            reverse("wagtailadmin_pages:type_use", args=["opd_pages", "newspage"]),
+            reverse("wagtailadmin_pages:type_use_results", args=["opd_pages", "newspage"]),
+            reverse("wagtailadmin_reports:page_types_usage"),
+        ):
+            with self.subTest(url):
+                response = self.client.get(url)
+                if response.status_code == 302:
+                    self.assertEqual(response["Location"], reverse("wagtailadmin_home"))
+                    continue
+                self.assertShowsNothingOfB(response, url)
+
     def test_admin_pages_api_hides_other_opds_drafts(self):
         self.client.force_login(self.a.operator)
         listing = self.client.get(

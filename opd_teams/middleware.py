@@ -10,6 +10,7 @@ page). Choosers are exempt: they list published pages for linking, filtered by o
 """
 
 from django.core.exceptions import PermissionDenied
+from wagtail.admin.auth import permission_denied
 from wagtail.models import Page
 from wagtail.permissions import page_permission_policy
 
@@ -49,7 +50,10 @@ class AdminPageScopeMiddleware:
         if not Page.objects.filter(pk=page_id).exists():
             return None  # the view answers 404 itself
         if not page_permission_policy.explorable_instances(user).filter(pk=page_id).exists():
-            raise PermissionDenied
+            # Wagtail's own answer: back to the admin home with a message (403 for XHR and POST).
+            if request.method != "GET":
+                raise PermissionDenied
+            return permission_denied(request)
         return None
 
 

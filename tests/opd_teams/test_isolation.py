@@ -441,5 +441,28 @@ class GroupPermissionsTest(IsolationTestCase):
             with self.subTest(name):
                 self.assertDenied(self.client.get(reverse(name)), name)
 
+    def test_opd_editors_cannot_change_the_regional_home(self):
+        home_news = [
+            ("wagtailadmin_pages:edit", [self.home.pk]),
+            ("wagtailadmin_pages:delete", [self.home.pk]),
+            ("wagtailadmin_pages:unpublish", [self.home.pk]),
+            ("wagtailadmin_pages:add_subpage", [self.home.pk]),
+            ("wagtailadmin_pages:add", ["opd_pages", "opdhomepage", self.home.pk]),
+            ("wagtailadmin_pages:set_privacy", [self.home.pk]),
+            ("wagtailadmin_pages:lock", [self.home.pk]),
+            ("wagtailadmin_pages:move_confirm", [self.a.opd.pk, self.b.opd.pk]),
+            ("wagtailadmin_pages:move_confirm", [self.a.news_index.pk, self.home.pk]),
+            ("wagtailadmin_pages:delete", [self.a.opd.pk]),
+        ]
+        for user in (self.a.admin, self.a.operator):
+            self.client.force_login(user)
+            for name, args in home_news:
+                for method in ("get", "post"):
+                    with self.subTest(user=user.username, name=name, args=args, method=method):
+                        before = snapshot()
+                        response = getattr(self.client, method)(reverse(name, args=args), {"title": "Dibajak"})
+                        self.assertDenied(response, name)
+                        self.assertEqual(snapshot(), before)
+
     def test_groups_exist_for_every_team(self):
         self.assertEqual(Group.objects.filter(name__endswith="— Admin").count(), 3)

@@ -11,7 +11,7 @@ from opd_teams.factories import UserFactory
 from opd_teams.models import DISKOMINFO_GROUP, HUMAS_GROUP
 from opd_teams.roles import ensure_platform_groups, regional_collection
 
-from .helpers import build_onboarded_region
+from .helpers import assert_denied, build_onboarded_region
 
 
 class PlatformGroupsTest(TestCase):
@@ -91,8 +91,7 @@ class HumasScopeTest(TestCase):
         self.assertEqual(self.client.get(reverse("wagtailadmin_pages:edit", args=[self.home.pk])).status_code, 200)
         for name in ("wagtailadmin_pages:edit", "wagtailadmin_pages:delete", "wagtailadmin_pages:history"):
             with self.subTest(name):
-                response = self.client.get(reverse(name, args=[self.a.live_news.pk]))
-                self.assertEqual(response.status_code, 403)
+                assert_denied(self, self.client.get(reverse(name, args=[self.a.live_news.pk])))
         response = self.client.post(
             reverse("wagtailadmin_pages:edit", args=[self.a.live_news.pk]),
             {"title": "Diubah humas", "slug": "diubah"},

@@ -8,6 +8,7 @@ import datetime
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -93,7 +94,7 @@ def handover(team, departing, successor_email, by_user=None, first_name=""):
         locked = subtree.filter(locked=True, locked_by=departing)
         states = WorkflowState.objects.active().filter(
             requested_by=departing,
-            base_content_type__isnull=False,
+            base_content_type=ContentType.objects.get_for_model(Page),
             object_id__in=[str(pk) for pk in subtree.values_list("pk", flat=True)],
         )
         moved = {

@@ -12,8 +12,6 @@ from opd_pages.models import AnnouncementPage, NewsPage, OpdHomePage
 from .models import Highlight, HomePage, NewsArchivePage, PinnedAnnouncement, QuickLink, RegionAlert
 from .permissions import ensure_humas_group
 
-HUMAS_USERNAME = "humas"
-
 QUICK_LINKS = [
     ("Urus KTP-el dan KK", "Perekaman, cetak ulang dan perubahan data kependudukan.", "disdukcapil"),
     ("Perizinan berusaha", "Persetujuan bangunan gedung (PBG), izin usaha dan konsultasi.", "dpmptsp"),
@@ -112,18 +110,6 @@ def ensure_pinned_and_alert(site):
         alert.save()
 
 
-def ensure_humas_user(group, password):
-    user, created = get_user_model().objects.get_or_create(
-        username=HUMAS_USERNAME,
-        defaults={"email": "humas@contohkab.go.id", "first_name": "Humas", "last_name": "Setda"},
-    )
-    if created:
-        user.set_password(password)
-        user.save()
-    user.groups.add(group)
-    return user, created
-
-
 def build_front_page(stdout=None, admin_password="demo-admin-2026", progress=None):
     """Semua berita, regional news, Sorotan, quick links, pinned announcement, alert and proposals."""
     home = HomePage.objects.first()
@@ -138,9 +124,6 @@ def build_front_page(stdout=None, admin_password="demo-admin-2026", progress=Non
         ensure_highlights()
         ensure_quick_links()
         ensure_pinned_and_alert(site)
-        group = ensure_humas_group(archive)
-        humas, created = ensure_humas_user(group, admin_password)
-    if stdout is not None:
-        note = admin_password if created else "(tidak diubah sejak dibuat)"
-        stdout.write(f"Humas (kurasi beranda): pengguna: {HUMAS_USERNAME}  sandi: {note}")
-    return {"news_archive": archive, "humas": humas, "humas_created": created}
+        # The humas demo login itself is created by the opd_teams demo step.
+        ensure_humas_group(archive)
+    return {"news_archive": archive}

@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "opd_teams.middleware.AdminPageScopeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -193,11 +194,13 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 PORTAL_DEMO_STEPS = [
     "demo.region.build_region",
+    "opd_teams.demo.step",
     "home.demo.build_front_page",
 ]
 
-# Model permissions of the Humas group ("app_label.codename"); the group itself is made by opd_teams.
-# Humas curates the regional home (snippets and settings below) and needs no page permission on it.
+# Roles (opd_teams): model permissions of the Humas group ("app_label.codename"). Humas curates
+# the regional home through the snippets and settings below; its page permissions stop at OPD
+# borders (PORTAL_REGIONAL_ONLY_GROUPS, see opd_teams/permissions.py).
 PORTAL_HUMAS_PERMISSIONS = [
     "home.change_regionsettings",
     "home.change_regionalert",
@@ -210,6 +213,10 @@ PORTAL_HUMAS_PERMISSIONS = [
     "home.delete_quicklink",
     "wagtailadmin.access_admin",
 ]
+# Groups whose page permissions stop at OPD borders (see opd_teams/permissions.py).
+PORTAL_REGIONAL_ONLY_GROUPS = ["Humas"]
+# OPD accounts unused this many days are flagged in the admin (and deactivated by the scheduled command).
+PORTAL_ACCOUNT_UNUSED_DAYS = int(os.environ.get("PORTAL_ACCOUNT_UNUSED_DAYS", "90"))
 
 # Anonymous page cache (page_cache app): seconds a page may be served from cache; 0 turns it off.
 PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))

@@ -86,12 +86,13 @@ class HumasCurationTests(TestCase):
         self.assertNotContains(response, "Draf belum terbit")
         self.assertNotContains(response, "Khusus pegawai")
 
-    def test_humas_writes_regional_news_but_not_in_an_opd_section(self):
+    def test_humas_edits_the_home_and_regional_news_but_not_an_opd_section(self):
         self.client.force_login(self.humas)
         self.assertEqual(self.client.get(f"/admin/pages/add/opd_pages/newspage/{self.archive.pk}/").status_code, 200)
         news_index = NewsIndexPage.objects.child_of(self.dinkes).get()
         self.assertNotEqual(self.client.get(f"/admin/pages/add/opd_pages/newspage/{news_index.pk}/").status_code, 200)
-        self.assertNotEqual(self.client.get(f"/admin/pages/{self.home.pk}/edit/").status_code, 200)
+        self.assertEqual(self.client.get(f"/admin/pages/{self.home.pk}/edit/").status_code, 200)
+        self.assertNotEqual(self.client.get(f"/admin/pages/{self.dinkes.pk}/edit/").status_code, 200)
 
     def test_humas_switches_the_alert_banner_on(self):
         self.client.force_login(self.humas)

@@ -119,6 +119,7 @@ class IsolationTestCase(TestCase):
             "action_name": "approve",
             "content_type_app_name": "opd_pages",
             "content_type_model_name": "newspage",
+            "outcome": "featured",
         }
         if name == "wagtailadmin_api:pages:action":
             values["action_name"] = "copy"
@@ -269,8 +270,8 @@ class OwnPagesPositiveControlTest(IsolationTestCase):
         "wagtailadmin_pages:set_page_position",
     }
     POST_ONLY = {"wagtailadmin_pages:lock", "wagtailadmin_pages:unlock"}
-    #: Diskominfo-only (workflow administration).
-    PLATFORM_ONLY = {"wagtailadmin_workflows:remove"}
+    #: Diskominfo-only (workflow administration) and humas-only (front-page curation).
+    PLATFORM_ONLY = {"wagtailadmin_workflows:remove", "home_proposal_decide"}
 
     def test_own_pages_are_reachable_for_the_actions_each_role_holds(self):
         for role, user in (("admin", self.a.admin), ("operator", self.a.operator)):

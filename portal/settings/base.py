@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "opd_pages",
     "search",
     "opd_teams",
+    "monitoring",
     "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -185,6 +186,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 PORTAL_DEMO_STEPS = [
     "demo.region.build_region",
+    "monitoring.demo.step",
 ]
 
 LOGGING = {

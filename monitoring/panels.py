@@ -4,7 +4,7 @@ from django.urls import reverse
 from wagtail.admin.ui.components import Component
 
 from .models import MonitoringSettings
-from .scorecard import build_scorecards, class_counts, monitored_opds, worst
+from .scorecard import build_scorecards, class_counts, worst
 
 
 class MonitoringMedia:
@@ -42,5 +42,4 @@ class OwnOpdCardPanel(Component):
 
     def get_context_data(self, parent_context):
         thresholds = MonitoringSettings.load()
-        opds = monitored_opds().filter(pk__in=self.opd_ids)
-        return {"cards": build_scorecards(opds, thresholds=thresholds), "thresholds": thresholds}
+        return {"cards": build_scorecards(self.opd_ids, thresholds=thresholds), "thresholds": thresholds}

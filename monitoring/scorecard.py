@@ -164,8 +164,15 @@ def local_days_between(earlier, now):
 
 
 def monitored_opds():
-    """Live OPD sections whose team (if any) is not archived, by title."""
-    return OpdHomePage.objects.live().exclude(team__archived_at__isnull=False).order_by("title")
+    """Live OPD sections whose team (if any) is not archived, by title, with team and Berita index."""
+    news_index = NewsIndexPage.objects.filter(path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1)
+    return (
+        OpdHomePage.objects.live()
+        .exclude(team__archived_at__isnull=False)
+        .select_related("team")
+        .annotate(news_index_id=Subquery(news_index.order_by("path").values("pk")[:1]))
+        .order_by("title")
+    )
 
 
 def activity_buckets(now):
@@ -177,13 +184,18 @@ def activity_buckets(now):
 
 
 def build_scorecards(opds=None, now=None, thresholds=None):
-    """One :class:`OpdCard` per OPD (default: every monitored OPD), in the order given."""
+    """One :class:`OpdCard` per monitored OPD: all of them, or those of ``opds`` (pages or pks) in that order."""
     now = now or timezone.now()
     thresholds = thresholds or MonitoringSettings.load()
-    opds = list(monitored_opds() if opds is None else opds)
+    if opds is None:
+        opds = list(monitored_opds())
+    else:
+        order = [getattr(opd, "pk", opd) for opd in opds]
+        found = {opd.pk: opd for opd in monitored_opds().filter(pk__in=order)}
+        opds = [found[pk] for pk in order if pk in found]
     if not opds:
         return []
-    cards = {opd.pk: OpdCard(opd=opd) for opd in opds}
+    cards = {opd.pk: OpdCard(opd=opd, news_index_id=opd.news_index_id) for opd in opds}
     by_path = {opd.path: cards[opd.pk] for opd in opds}
     path_length = len(opds[0].path)
 
@@ -191,7 +203,6 @@ def build_scorecards(opds=None, now=None, thresholds=None):
     _add_teams(cards, now, thresholds)
     _add_moderation(by_path, path_length, now)
     _add_completeness(by_path, path_length, opds[0].depth + 1, now, thresholds)
-    _add_news_indexes(by_path, path_length, opds[0].depth + 1)
     _add_reminders(cards, now)
     return [cards[opd.pk] for opd in opds]
 
@@ -214,9 +225,12 @@ def _add_activity(cards, opds, now, thresholds):
 
 
 def _add_teams(cards, now, thresholds):
-    teams = list(OpdTeam.objects.filter(opd_id__in=cards))
     groups = {}
-    for team in teams:
+    for card in cards.values():
+        try:
+            team = card.opd.team
+        except OpdTeam.DoesNotExist:
+            continue
         cards[team.opd_id].team = team
         groups[team.admin_group_id] = (cards[team.opd_id].admins, team)
         groups[team.operator_group_id] = (cards[team.opd_id].operators, team)
@@ -297,13 +311,6 @@ def _add_completeness(by_path, path_length, child_depth, now, thresholds):
         card = by_path.get(row["opd_path"])
         if card:
             card.expired_announcements = row["count"]
-
-
-def _add_news_indexes(by_path, path_length, child_depth):
-    for pk, path in NewsIndexPage.objects.filter(depth=child_depth).order_by("path").values_list("pk", "path"):
-        card = by_path.get(path[:path_length])
-        if card and card.news_index_id is None:
-            card.news_index_id = pk
 
 
 def _add_reminders(cards, now):

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -106,8 +106,11 @@ class OpdCardView(MonitoringTemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         thresholds = MonitoringSettings.load()
+        cards = build_scorecards([self.opd], thresholds=thresholds)
+        if not cards:
+            raise Http404
         context.update(
-            card=build_scorecards([self.opd], thresholds=thresholds)[0],
+            card=cards[0],
             reminders=list(Reminder.objects.filter(opd=self.opd).newest_first()[:50]),
             thresholds=thresholds,
         )
@@ -185,7 +188,7 @@ class SendRemindersView(DiskominfoRequiredMixin, View):
 
     def post(self, request):
         result = send_due_reminders_task.enqueue()
-        if result.status == TaskResultStatus.SUCCEEDED:
+        if result.status == TaskResultStatus.SUCCESSFUL:
             outcome = result.return_value
             if outcome["disabled"]:
                 messages.warning(request, _("Pengingat dimatikan di Pengaturan → Ambang pemantauan."))

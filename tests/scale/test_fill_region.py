@@ -90,6 +90,13 @@ class FillRegionTreeTests(TestCase):
         call_command("update_index", stdout=StringIO())
         self.assertEqual(index_rows(), before)
 
+    def test_title_norms_are_computed_once_over_the_whole_index(self):
+        entries = [(title, norm) for title, norm in IndexEntry.objects.values_list("title", "title_norm") if title]
+        average = sum(len(title) for title, _ in entries) / len(entries)
+        for title, norm in entries[:50]:
+            with self.subTest(title=title):
+                self.assertAlmostEqual(norm, average / len(title), places=6)
+
     def test_search_finds_the_rare_word_and_common_words(self):
         backend = get_search_backend()
         rare = list(backend.search(RARE_WORD, NewsPage))

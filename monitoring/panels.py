@@ -42,4 +42,7 @@ class OwnOpdCardPanel(Component):
 
     def get_context_data(self, parent_context):
         thresholds = MonitoringSettings.load()
-        return {"cards": build_scorecards(self.opd_ids, thresholds=thresholds), "thresholds": thresholds}
+        return {
+            "cards": build_scorecards(self.opd_ids, thresholds=thresholds, reminder_history=True),
+            "thresholds": thresholds,
+        }

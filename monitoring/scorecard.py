@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, IntegerField, Min, OuterRef, Subquery
-from django.db.models.functions import Cast, Substr
+from django.db.models import CharField, Count, IntegerField, Min, OuterRef, Subquery, Value
+from django.db.models.functions import Cast, Concat, Substr
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
@@ -96,11 +96,17 @@ class OpdCard:
 
     @property
     def last_reminder(self):
-        return self.recent_reminders[0] if self.recent_reminders else None
-
-    @property
-    def sent_reminder_count(self):
-        return sum(1 for reminder in self.recent_reminders if reminder.status == Reminder.Status.SENT)
+        if self.recent_reminders:
+            return self.recent_reminders[0]
+        if getattr(self.opd, "last_reminder_at", None):
+            return Reminder(
+                opd=self.opd,
+                created_at=self.opd.last_reminder_at,
+                sequence=self.opd.last_reminder_sequence,
+                status=self.opd.last_reminder_status,
+                cc=self.opd.last_reminder_cc or "",
+            )
+        return None
 
     def issues(self):
         """Short Indonesian sentences naming what needs attention (for the summary and e-mails)."""
@@ -164,13 +170,41 @@ def local_days_between(earlier, now):
 
 
 def monitored_opds():
-    """Live OPD sections whose team (if any) is not archived, by title, with team and Berita index."""
-    news_index = NewsIndexPage.objects.filter(path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1)
+    """Live OPD sections whose team (if any) is not archived, by title.
+
+    Annotated with their team, Berita index and moderation queue (count and oldest submission),
+    so a whole scorecard needs no query per OPD.
+    """
+    # A range on the indexed path (not LIKE 'path%', which PostgreSQL cannot use with an outer reference).
+    news_index = NewsIndexPage.objects.filter(
+        path__gt=OuterRef("path"),
+        path__lte=Concat(OuterRef("path"), Value("ZZZZ"), output_field=CharField()),
+        depth=OuterRef("depth") + 1,
+    )
+    page_path = Page.objects.filter(pk=Cast(OuterRef("object_id"), IntegerField())).values("path")[:1]
+    in_moderation = (
+        WorkflowState.objects.filter(
+            status=WorkflowState.STATUS_IN_PROGRESS, base_content_type=ContentType.objects.get_for_model(Page)
+        )
+        .annotate(page_path=Subquery(page_path))
+        .filter(page_path__startswith=OuterRef("path"))
+        .order_by()
+        .values("status")
+    )
+    last_reminder = Reminder.objects.filter(opd=OuterRef("pk")).order_by("-created_at", "-pk")
     return (
         OpdHomePage.objects.live()
         .exclude(team__archived_at__isnull=False)
         .select_related("team")
-        .annotate(news_index_id=Subquery(news_index.order_by("path").values("pk")[:1]))
+        .annotate(
+            last_reminder_at=Subquery(last_reminder.values("created_at")[:1]),
+            last_reminder_sequence=Subquery(last_reminder.values("sequence")[:1]),
+            last_reminder_status=Subquery(last_reminder.values("status")[:1]),
+            last_reminder_cc=Subquery(last_reminder.values("cc")[:1]),
+            news_index_id=Subquery(news_index.order_by("path").values("pk")[:1]),
+            moderation_count=Subquery(in_moderation.annotate(count=Count("pk")).values("count")[:1]),
+            oldest_moderation_at=Subquery(in_moderation.annotate(oldest=Min("created_at")).values("oldest")[:1]),
+        )
         .order_by("title")
     )
 
@@ -183,8 +217,12 @@ def activity_buckets(now):
     return windows + weeks
 
 
-def build_scorecards(opds=None, now=None, thresholds=None):
-    """One :class:`OpdCard` per monitored OPD: all of them, or those of ``opds`` (pages or pks) in that order."""
+def build_scorecards(opds=None, now=None, thresholds=None, reminder_history=False):
+    """One :class:`OpdCard` per monitored OPD: all of them, or those of ``opds`` (pages or pks) in that order.
+
+    The scorecard shows only each OPD's last reminder (annotated); ``reminder_history`` also loads
+    the reminders of the last 180 days for the OPD cards.
+    """
     now = now or timezone.now()
     thresholds = thresholds or MonitoringSettings.load()
     if opds is None:
@@ -201,9 +239,10 @@ def build_scorecards(opds=None, now=None, thresholds=None):
 
     _add_activity(cards, opds, now, thresholds)
     _add_teams(cards, now, thresholds)
-    _add_moderation(by_path, path_length, now)
+    _add_moderation(cards, now)
     _add_completeness(by_path, path_length, opds[0].depth + 1, now, thresholds)
-    _add_reminders(cards, now)
+    if reminder_history:
+        _add_reminders(cards, now)
     return [cards[opd.pk] for opd in opds]
 
 
@@ -247,22 +286,12 @@ def _add_teams(cards, now, thresholds):
         groups[membership.group_id][0].append(Member(user=user, is_active=is_active))
 
 
-def _add_moderation(by_path, path_length, now):
-    page_path = Page.objects.filter(pk=Cast(OuterRef("object_id"), IntegerField())).values("path")[:1]
-    states = (
-        WorkflowState.objects.active()
-        .filter(status=WorkflowState.STATUS_IN_PROGRESS, base_content_type=ContentType.objects.get_for_model(Page))
-        .annotate(opd_path=Substr(Subquery(page_path), 1, path_length))
-        .values("opd_path")
-        .annotate(count=Count("pk"), oldest=Min("created_at"))
-        .order_by()
-    )
-    for row in states:
-        card = by_path.get(row["opd_path"])
-        if card:
-            card.moderation_count = row["count"]
-            card.oldest_moderation_at = row["oldest"]
-            card.oldest_moderation_days = local_days_between(row["oldest"], now)
+def _add_moderation(cards, now):
+    for card in cards.values():
+        card.moderation_count = card.opd.moderation_count or 0
+        card.oldest_moderation_at = card.opd.oldest_moderation_at
+        if card.oldest_moderation_at:
+            card.oldest_moderation_days = local_days_between(card.oldest_moderation_at, now)
 
 
 def is_empty_body(body):

@@ -106,7 +106,7 @@ class OpdCardView(MonitoringTemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         thresholds = MonitoringSettings.load()
-        cards = build_scorecards([self.opd], thresholds=thresholds)
+        cards = build_scorecards([self.opd], thresholds=thresholds, reminder_history=True)
         if not cards:
             raise Http404
         context.update(

@@ -59,6 +59,8 @@ class ReportViewTests(TestCase):
             [(self.first.pk, 3, 1), (self.second.pk, 1, 2)],
         )
         self.assertNotContains(response, "style=")
+        html = response.content.decode()
+        self.assertNotRegex(html, r'(width|height|x|y)="[0-9.]*,[0-9]', "SVG numbers are not localised")
 
     def test_invalid_range_gets_a_clear_message(self):
         cases = [

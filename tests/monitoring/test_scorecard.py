@@ -143,3 +143,15 @@ class ScorecardTests(TestCase):
         self.assertEqual(ordering, "kelas")
         self.assertEqual(by_class[-1].opd, self.busy)
         self.assertEqual(worst(cards, 1)[0].opd, self.empty)
+
+
+class SparklineRenderingTests(TestCase):
+    def test_sparkline_svg_has_unlocalised_numbers_and_no_inline_style(self):
+        from django.template.loader import render_to_string
+
+        card = SimpleNamespace(weekly=[0, 1, 3, 2, 0, 0, 0, 0, 0, 0, 0, 0, 7])
+        html = render_to_string("monitoring/includes/sparkline.html", {"card": card})
+        self.assertEqual(html.count("<rect"), 13)
+        self.assertIn('height="11.1"', html, "3 of at most 7: 3/7 of the 26 px bar area")
+        self.assertNotIn("style=", html)
+        self.assertIn("0, 1, 3, 2", html)

@@ -3,9 +3,9 @@
 - stores the default thresholds (Pengaturan → Ambang pemantauan);
 - makes the quiet OPDs (Kesbangpol, KecCibeureum) quiet in every kind of content: the region
   step dates their news four months back but their pengumuman and agenda recently;
-- gives every OPD a team (groups only, through ``OpdTeamFactory``) and creates demo accounts:
-  a Diskominfo officer, two active admins and an operator for Dinkes, one long-absent admin for
-  Kesbangpol (KecCibeureum has none: its reminders go to Diskominfo);
+- makes sure every OPD has a team (the opd_teams step onboards them; without it, groups through
+  ``OpdTeamFactory`` and one demo admin each) and gives admins a realistic last login: recent for
+  active OPDs, 200 days ago for the quiet ones (so they show fewer than two active admins);
 - puts one Dinkes news item in moderation.
 
 Idempotent: accounts, teams and the moderation item are looked up first; publication times
@@ -24,7 +24,7 @@ from demo import content
 from opd_pages.factories import NewsPageFactory
 from opd_pages.models import AnnouncementPage, EventPage, NewsIndexPage, OpdHomePage
 from opd_teams.factories import OpdTeamFactory
-from opd_teams.models import DISKOMINFO_GROUP
+from opd_teams.models import DISKOMINFO_GROUP, OpdTeam
 
 from .models import MonitoringSettings
 
@@ -72,11 +72,6 @@ def _user(username, password, groups, last_login=None, **fields):
     return user, created
 
 
-def _team(acronym):
-    opd = OpdHomePage.objects.filter(acronym=acronym).first()
-    return OpdTeamFactory(opd=opd) if opd else None
-
-
 def step(stdout=None, admin_password="demo-admin-2026", progress=None):
     now = timezone.now()
     today = timezone.localdate(now)
@@ -94,48 +89,57 @@ def step(stdout=None, admin_password="demo-admin-2026", progress=None):
                 moved += quiet_down(opd, today)
 
         diskominfo = Group.objects.get_or_create(name=DISKOMINFO_GROUP)[0]
-        diskominfo.permissions.add(access_admin)
-        accounts = [
-            ("diskominfo", diskominfo, "Petugas", "Diskominfo", now - datetime.timedelta(days=1)),
-        ]
-        dinkes, kesbangpol = _team("Dinkes"), _team("Kesbangpol")
-        if dinkes:
-            accounts += [
-                ("admin.dinkes", dinkes.admin_group, "Rina", "Admin Dinkes", now - datetime.timedelta(days=2)),
-                ("admin2.dinkes", dinkes.admin_group, "Yusuf", "Admin Dinkes", now - datetime.timedelta(days=20)),
-                ("operator.dinkes", dinkes.operator_group, "Sari", "Operator Dinkes", now - datetime.timedelta(days=1)),
-            ]
-        if kesbangpol:
-            accounts.append(
-                (
-                    "admin.kesbangpol",
-                    kesbangpol.admin_group,
-                    "Dedi",
-                    "Admin Kesbangpol",
-                    now - datetime.timedelta(days=200),
-                )
-            )
-        for username, group, first_name, last_name, last_login in accounts:
-            group.permissions.add(access_admin)
+        if not diskominfo.user_set.exists():
+            diskominfo.permissions.add(access_admin)
             _user_obj, created = _user(
-                username,
+                "diskominfo",
                 admin_password,
-                [group],
-                last_login=last_login,
-                first_name=first_name,
-                last_name=last_name,
-                email=f"{username}@contohkab.go.id",
+                [diskominfo],
+                last_login=now - datetime.timedelta(days=1),
+                first_name="Petugas",
+                last_name="Diskominfo",
+                email="diskominfo@contohkab.go.id",
             )
-            if created:
-                created_users.append(username)
-
+            created_users += ["diskominfo"] if created else []
+        quiet = {spec["acronym"] for spec in content.OPDS if spec.get("quiet")}
+        for number, team in enumerate(OpdTeam.objects.select_related("opd").order_by("opd__path")):
+            admins = list(team.admins())
+            if not admins:
+                # No onboarding step ran: one demo admin per OPD so the scorecard and reminders have someone.
+                team.admin_group.permissions.add(access_admin)
+                slug = team.opd.slug
+                user, created = _user(
+                    f"{slug}.admin",
+                    admin_password,
+                    [team.admin_group],
+                    first_name="Admin",
+                    last_name=team.opd.acronym,
+                    email=f"{slug}.admin@contohkab.go.id",
+                )
+                admins = [user]
+                created_users += [user.username] if created else []
+            # Realistic logins: admins of active OPDs came in recently, those of quiet OPDs long ago.
+            for position, user in enumerate(admins):
+                if user.last_login is None:
+                    days = 200 if team.opd.acronym in quiet else 1 + (number + position * 7) % 30
+                    type(user).objects.filter(pk=user.pk).update(last_login=now - datetime.timedelta(days=days))
+        dinkes = OpdTeam.objects.filter(opd__acronym="Dinkes").first()
+        if dinkes and not dinkes.operators().exists():
+            dinkes.operator_group.permissions.add(access_admin)
+            _user(
+                "dinkes.operator",
+                admin_password,
+                [dinkes.operator_group],
+                first_name="Operator",
+                last_name="Dinkes",
+                email="dinkes.operator@contohkab.go.id",
+            )
         moderation = _put_news_in_moderation(dinkes) if dinkes else False
 
     if stdout is not None:
         stdout.write(
-            "Pemantauan OPD: /admin/pemantauan/ (Diskominfo). Akun demo (sandi sama dengan admin): "
-            "diskominfo, admin.dinkes, admin2.dinkes, operator.dinkes, admin.kesbangpol. "
-            "Pengingat: manage.py send_opd_reminders (surel di var/mail)."
+            "Pemantauan OPD: /admin/pemantauan/ (akun diskominfo atau admin); kartu OPD sendiri di beranda admin "
+            "(mis. dinkes.admin). Pengingat: manage.py send_opd_reminders (surel di var/mail/)."
         )
     return {"created_users": created_users, "quiet_pages_moved": moved, "moderation_item": moderation}
 

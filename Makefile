@@ -9,7 +9,7 @@ BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_bench
 FILL_ARGS ?= --opds 40 --news 2500
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-test run demo migrate test test-postgres test-browser bench-db bench lint format check ci clean
+.PHONY: help install install-test run demo migrate test test-postgres test-browser bench-db bench lint format check ci clean reminders monitoring-bench
 
 help: ## List the commands
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-15s %s\n", $$1, $$2}'
@@ -70,3 +70,9 @@ ci: ## What CI runs (.ci/run)
 
 clean: ## Remove the virtual environment, local database and media
 	rm -rf $(VENV) db.sqlite3 media var static_collected
+
+reminders: install ## Send the due reminders to quiet OPDs (run daily from cron)
+	$(MANAGE) send_opd_reminders
+
+monitoring-bench: install ## Time the monitoring scorecard and quarterly export on the current database
+	$(MANAGE) monitoring_bench

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "opd_pages",
     "search",
     "opd_teams",
+    "monitoring",
     "demo",
     "feeds",
     "seo",
@@ -54,6 +55,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "wagtail.contrib.sitemaps",
     "django.contrib.sitemaps",
+    "scale",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -196,6 +198,7 @@ PORTAL_DEMO_STEPS = [
     "demo.region.build_region",
     "opd_teams.demo.step",
     "home.demo.build_front_page",
+    "monitoring.demo.step",
 ]
 
 # Roles (opd_teams): model permissions of the Humas group ("app_label.codename"). Humas curates

@@ -33,6 +33,8 @@ from . import content
 from .images import draw_logo, draw_picture
 
 NEWS_PER_OPD = 12
+#: Quiet OPDs (``"quiet": True`` in content.OPDS) published nothing in this many days.
+QUIET_DAYS = 120
 DEMO_ADMIN_USERNAME = "admin"
 
 
@@ -83,7 +85,7 @@ def publish_at(page, when, user):
 
 def news_dates(count, quiet, today, stagger=0):
     """Dates spread over the last months; quiet OPDs stopped posting four months ago."""
-    offset = 120 if quiet else stagger % 5
+    offset = QUIET_DAYS if quiet else stagger % 5
     step = 14 if quiet else 9
     return [today - datetime.timedelta(days=offset + 1 + i * step + (i % 3)) for i in range(count)]
 
@@ -170,14 +172,16 @@ def build_opd(home, spec, user, today):
 
     announcement_index = AnnouncementIndexPageFactory(parent=opd)
     publish_at(announcement_index, local_datetime(today - datetime.timedelta(days=395)), user)
+    quiet = spec.get("quiet", False)
     for number, (title, lead) in enumerate(content.ANNOUNCEMENTS):
-        date = today - datetime.timedelta(days=5 + number * 40)
+        date = today - datetime.timedelta(days=(QUIET_DAYS + 5 if quiet else 5) + number * 40)
+        still_valid = number == 0 and not quiet
         page = AnnouncementPageFactory(
             parent=announcement_index,
             title=f"{title} — {acronym}",
             slug=slugify(title)[:60],
             date=date,
-            valid_until=today + datetime.timedelta(days=20) if number == 0 else today - datetime.timedelta(days=10),
+            valid_until=today + datetime.timedelta(days=20) if still_valid else date + datetime.timedelta(days=30),
             lead=lead,
             body=[("paragraph", f"<p>{lead}</p>")],
         )
@@ -186,7 +190,8 @@ def build_opd(home, spec, user, today):
     event_index = EventIndexPageFactory(parent=opd)
     publish_at(event_index, local_datetime(today - datetime.timedelta(days=395)), user)
     for number, (title, place) in enumerate(content.EVENTS):
-        start = local_datetime(today + datetime.timedelta(days=7 + number * 14 if number == 0 else -20), 9)
+        days_from_today = -(QUIET_DAYS + 10 + number * 14) if quiet else (7 if number == 0 else -20)
+        start = local_datetime(today + datetime.timedelta(days=days_from_today), 9)
         page = EventPageFactory(
             parent=event_index,
             title=f"{title} {acronym}",

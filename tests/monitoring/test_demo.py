@@ -1,4 +1,4 @@
-"""The monitoring demo step: quiet OPDs become inactive in every kind of content; safe to run again."""
+"""The monitoring demo step on onboarded OPDs: quiet ones show as inactive; safe to run again."""
 
 import io
 
@@ -9,6 +9,7 @@ from monitoring.models import ActivityClass
 from monitoring.scorecard import build_scorecards
 from opd_pages.factories import AnnouncementPageFactory, make_opd_section
 from opd_pages.models import AnnouncementIndexPage, NewsPage
+from opd_teams.demo import step as opd_teams_step
 from tests.trees import build_region_tree
 
 from .helpers import publish, publish_news
@@ -25,19 +26,18 @@ class DemoStepTests(TestCase):
         now = timezone.now()
         publish_news(cls.quiet, now - timezone.timedelta(days=130))
         publish(
-            AnnouncementPageFactory(parent=AnnouncementIndexPage.objects.child_of(cls.quiet).get(), live=False), now
+            AnnouncementPageFactory(parent=AnnouncementIndexPage.objects.child_of(cls.quiet).get(), live=False),
+            now - timezone.timedelta(days=125),
         )
         for days in range(0, 28, 3):
             publish_news(cls.busy, now - timezone.timedelta(days=days))
 
     def test_quiet_opd_becomes_inactive_with_a_reason_and_step_is_idempotent(self):
+        opd_teams_step(stdout=io.StringIO())
         first = step(stdout=io.StringIO())
-        self.assertEqual(first["quiet_pages_moved"], 1)
         self.assertTrue(first["moderation_item"])
         second = step(stdout=io.StringIO())
-        self.assertEqual(
-            (second["quiet_pages_moved"], second["created_users"], second["moderation_item"]), (0, [], False)
-        )
+        self.assertFalse(second["moderation_item"])
         cards = {card.opd.acronym: card for card in build_scorecards()}
         self.assertEqual(cards["Kesbangpol"].activity_class, ActivityClass.TIDAK_AKTIF)
         self.assertIn("hari", cards["Kesbangpol"].class_reason)
@@ -45,4 +45,4 @@ class DemoStepTests(TestCase):
         self.assertEqual(cards["Dinkes"].moderation_count, 1)
         self.assertEqual(NewsPage.objects.filter(slug="usulan-posyandu-keliling").count(), 1)
         self.assertEqual(cards["Kesbangpol"].active_admin_count, 0)
-        self.assertEqual(cards["Dinkes"].active_admin_count, 1)
+        self.assertEqual(cards["Dinkes"].active_admin_count, 2)

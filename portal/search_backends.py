@@ -15,19 +15,32 @@ ENGINE_BACKENDS = {
 }
 
 
-def search_backends_from_url(url):
+#: Keeps search.models.SearchDocument (the public search's own index) in step with the pages.
+DOCUMENTS_BACKEND = {"BACKEND": "search.backends.documents"}
+
+
+def database_backend(database_url=""):
+    """Wagtail's database backend; on PostgreSQL with the Indonesian stemmer instead of English."""
+    backend = {"BACKEND": "wagtail.search.backends.database"}
+    if database_url.startswith(("postgres", "postgis")):
+        backend["SEARCH_CONFIG"] = "indonesian"
+    return backend
+
+
+def search_backends_from_url(url, database_url=""):
     if not url:
-        return {"default": {"BACKEND": "wagtail.search.backends.database"}}
+        return {"default": database_backend(database_url), "portal_documents": DOCUMENTS_BACKEND}
     parts = urlsplit(url)
     engine, _, transport = parts.scheme.partition("+")
     if engine not in ENGINE_BACKENDS:
         raise ValueError(f"Unknown search engine in SEARCH_URL: {parts.scheme!r}")
     query = parse_qs(parts.query)
     return {
+        "portal_documents": DOCUMENTS_BACKEND,
         "default": {
             "BACKEND": ENGINE_BACKENDS[engine],
             "URLS": [f"{transport or 'http'}://{parts.netloc}"],
             "INDEX_PREFIX": query.get("index", ["portal"])[0] + "_",
             "TIMEOUT": 5,
-        }
+        },
     }

@@ -13,6 +13,7 @@ urlpatterns = [
     path("masuk/", RedirectView.as_view(pattern_name="wagtailadmin_home", permanent=False), name="editor_login"),
     path("dokumen/", include(wagtaildocs_urls)),
     path("cari/", search_views.search, name="search"),
+    path("cari/saran/", search_views.autocomplete, name="search_autocomplete"),
 ]
 
 if settings.DEBUG:

@@ -153,7 +153,7 @@ class DatabaseEngine:
         return [row[0] for row in rows]
 
     def autocomplete(self, text, scope_opd_id=None, limit=8):
-        tokens = [t for t in tokenize(normalize_query(text))][:8]
+        tokens = tokenize(normalize_query(text))[:8]
         if not tokens or len(tokens[-1]) < AUTOCOMPLETE_MIN_CHARS:
             return []
         *whole, prefix = tokens

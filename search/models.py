@@ -84,9 +84,14 @@ class Synonym(index.Indexed, models.Model):
     def __str__(self):
         return self.term
 
-    @property
-    def equivalent_list(self):
-        return [line.strip() for line in self.equivalents.splitlines() if line.strip()]
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        bump_synonym_version()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        bump_synonym_version()
+        return result
 
     def clean(self):
         from django.core.exceptions import ValidationError
@@ -96,14 +101,9 @@ class Synonym(index.Indexed, models.Model):
         if not any(tokenize(line) for line in self.equivalent_list):
             raise ValidationError({"equivalents": _("Isi setidaknya satu padanan.")})
 
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        bump_synonym_version()
-
-    def delete(self, *args, **kwargs):
-        result = super().delete(*args, **kwargs)
-        bump_synonym_version()
-        return result
+    @property
+    def equivalent_list(self):
+        return [line.strip() for line in self.equivalents.splitlines() if line.strip()]
 
 
 def bump_synonym_version():

@@ -6,9 +6,25 @@ imports from them.
 """
 
 from django.db import models
+from django.db.models.functions import Length, Substr
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page
+from wagtail.models import Page, PageQuerySet, PageViewRestriction
+
+
+class PortalPageQuerySet(PageQuerySet):
+    """Page queries shared by every listing of the portal."""
+
+    def published(self):
+        """Live pages that no view restriction on the page or an ancestor hides, in one query.
+
+        Wagtail's ``public()`` first loads every restriction (an extra query per listing);
+        this correlated subquery keeps a listing at one query however many there are.
+        """
+        restricted = PageViewRestriction.objects.annotate(path_length=Length("page__path")).filter(
+            page__path=Substr(models.OuterRef("path"), 1, models.F("path_length"))
+        )
+        return self.live().filter(~models.Exists(restricted))
 
 
 class BasePage(Page):

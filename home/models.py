@@ -33,6 +33,8 @@ def validate_government_email(value):
 class RegionSettings(BaseSiteSetting):
     """Who the region is: shown in the header and footer of every page."""
 
+    select_related = ["logo"]
+
     name = models.CharField(_("nama daerah"), max_length=120, help_text=_("Nama resmi, misalnya 'Kabupaten Contoh'."))
     kind = models.CharField(_("jenis daerah"), max_length=20, choices=RegionKind.choices, default=RegionKind.KABUPATEN)
     government_name = models.CharField(

@@ -6,20 +6,16 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.images import get_image_model
-from wagtail.models import PageQuerySet
 
-from core.models import BasePage
+from core.models import BasePage, PortalPageQuerySet
 
 from .opd import OpdContentMixin
 
 LISTING_IMAGE_SPECS = ["fill-480x270|format-webp", "fill-160x160|format-webp"]
 
 
-class OpdContentQuerySet(PageQuerySet):
+class OpdContentQuerySet(PortalPageQuerySet):
     """Queries shared by every kind of OPD content page."""
-
-    def published(self):
-        return self.live().public()
 
     def of_opd(self, opd):
         """Published items inside one OPD's section."""

@@ -6,10 +6,10 @@ from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.models import Page, PageManager, PageQuerySet
+from wagtail.models import Page, PageManager
 from wagtail.search import index
 
-from core.models import BasePage
+from core.models import BasePage, PortalPageQuerySet
 
 
 class OpdKind(models.TextChoices):
@@ -27,10 +27,10 @@ class OpdKind(models.TextChoices):
 KIND_ORDER = {kind.value: position for position, kind in enumerate(OpdKind)}
 
 
-class OpdHomePageQuerySet(PageQuerySet):
+class OpdHomePageQuerySet(PortalPageQuerySet):
     def directory(self):
         """Live, public OPD sections in directory order (kind, then name), as a list."""
-        return sorted(self.live().public().order_by("title"), key=lambda opd: opd.kind_order)
+        return sorted(self.published().order_by("title"), key=lambda opd: opd.kind_order)
 
     def containing(self, pages):
         """The OPD home pages that are ancestors of (or equal to) any of ``pages``."""
@@ -157,7 +157,7 @@ class OpdHomePage(BasePage):
     @cached_property
     def sections(self):
         """The live child pages (Berita, Pengumuman, Agenda, profile pages) for navigation."""
-        return list(self.get_children().live().public().in_menu())
+        return list(PortalPageQuerySet(Page).child_of(self).published())
 
     def full_clean(self, *args, **kwargs):
         if self.acronym:

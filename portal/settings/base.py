@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "search",
     "opd_teams",
     "demo",
+    "scale",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -1,0 +1,267 @@
+"""Benchmark of the key citizen and editor URLs against a loaded database. Not a test.
+
+Each target is a name and a function returning its URL (or ``None`` when the feature does
+not exist yet: the target is skipped with a note). Add a target by appending to
+``CITIZEN_TARGETS`` or ``EDITOR_TARGETS``.
+"""
+
+import gzip
+import http.client
+import math
+import os
+import platform
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import NoReverseMatch, reverse
+from wagtail.models import GroupPagePermission, Page
+
+from opd_pages.models import NewsIndexPage, NewsPage, OpdHomePage
+
+BENCH_EDITOR_USERNAME = "bench-editor"
+BENCH_EDITOR_GROUP = "Bench: editor satu OPD"
+
+
+@dataclass
+class Target:
+    name: str
+    resolve: object  # callable(context) -> str | None
+    editor: bool = False
+
+
+def _url_by_names(names, query=""):
+    for name in names:
+        try:
+            return reverse(name) + query
+        except NoReverseMatch:
+            continue
+    return None
+
+
+def _probe(client, paths):
+    for path in paths:
+        if client.get(path).status_code == 200:
+            return path
+    return None
+
+
+def bench_opd():
+    """The OPD with the most news (the first in tree order among equals)."""
+    return max(OpdHomePage.objects.live().order_by("path"), key=lambda opd: opd.get_descendants().count())
+
+
+class Context:
+    """What the targets need: the OPD, its news index and a news item in the middle of it."""
+
+    def __init__(self):
+        self.opd = bench_opd()
+        self.news_index = NewsIndexPage.objects.child_of(self.opd).get()
+        news = NewsPage.objects.child_of(self.news_index).live().order_by("path")
+        self.news = news[news.count() // 2]
+        self.client = Client(HTTP_HOST="localhost")
+
+
+CITIZEN_TARGETS = [
+    Target("home", lambda c: "/"),
+    Target(
+        "semua_berita",
+        lambda c: (
+            _url_by_names(["news_all", "all_news", "semua_berita", "home:news"])
+            or _probe(c.client, ["/berita/", "/semua-berita/"])
+        ),
+    ),
+    Target("opd_home", lambda c: c.opd.url),
+    Target("opd_news_index", lambda c: c.news_index.url),
+    Target("opd_news_index_page_100", lambda c: c.news_index.url + "?halaman=100"),
+    Target("news_page", lambda c: c.news.url),
+    Target("search_rare_word", lambda c: reverse("search") + "?q=zamrud"),
+    Target("search_common_word", lambda c: reverse("search") + "?q=warga"),
+    Target("search_two_words", lambda c: reverse("search") + "?q=pelayanan+kesehatan"),
+    Target(
+        "search_autocomplete",
+        lambda c: _url_by_names(["search_autocomplete", "search:autocomplete", "autocomplete"], "?q=dinas"),
+    ),
+]
+
+EDITOR_TARGETS = [
+    Target("admin_explorer_opd", lambda c: reverse("wagtailadmin_explore", args=[c.opd.pk]), editor=True),
+    Target("admin_explorer_news", lambda c: reverse("wagtailadmin_explore", args=[c.news_index.pk]), editor=True),
+    Target("admin_edit_news", lambda c: reverse("wagtailadmin_pages:edit", args=[c.news.pk]), editor=True),
+]
+
+
+def bench_editor(opd):
+    """An editor who may add, edit and publish inside ``opd`` only (created once, reused)."""
+    user, _ = get_user_model().objects.get_or_create(
+        username=BENCH_EDITOR_USERNAME, defaults={"first_name": "Editor", "last_name": "Bench"}
+    )
+    group, _ = Group.objects.get_or_create(name=BENCH_EDITOR_GROUP)
+    group.permissions.add(Permission.objects.get(codename="access_admin", content_type__app_label="wagtailadmin"))
+    GroupPagePermission.objects.filter(group=group).exclude(page=opd).delete()
+    for codename in ("add_page", "change_page", "publish_page"):
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=Page.objects.get(pk=opd.pk), permission=Permission.objects.get(codename=codename)
+        )
+    user.groups.set([group])
+    return user
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
+
+
+def measure(client, url, requests=30, warmup=3):
+    """Time ``requests`` GETs of ``url`` after ``warmup`` ones; count the SQL queries of one more."""
+    for _ in range(warmup):
+        response = client.get(url)
+    if response.status_code != 200:
+        return {"status": response.status_code}
+    timings = []
+    for _ in range(requests):
+        started = time.perf_counter()
+        client.get(url)
+        timings.append((time.perf_counter() - started) * 1000)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    body = b"".join(response) if response.streaming else response.content
+    return {
+        "status": response.status_code,
+        "queries": len(queries),
+        "median_ms": round(statistics.median(timings), 1),
+        "p95_ms": round(percentile(timings, 0.95), 1),
+        "requests": requests,
+        "bytes": len(body),
+        "gzip_bytes": len(gzip.compress(body, compresslevel=6)),
+    }
+
+
+def machine():
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo") as cpuinfo:
+            cpu = next(line.split(":", 1)[1].strip() for line in cpuinfo if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    return {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "host": socket.gethostname(),
+        "cpu": cpu,
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "database": f"{connection.vendor} {connection.settings_dict.get('NAME')}",
+        "search_backend": settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"],
+        "pages": Page.objects.count(),
+        "news_pages": NewsPage.objects.count(),
+    }
+
+
+def run_url_bench(emit, requests=30, warmup=3, only=None):
+    """Emit one result dict per target (or a skip note)."""
+    context = Context()
+    editor_client = Client(HTTP_HOST="localhost")
+    editor_client.force_login(bench_editor(context.opd))
+    for target in CITIZEN_TARGETS + EDITOR_TARGETS:
+        if only and target.name not in only:
+            continue
+        url = target.resolve(context)
+        if url is None:
+            emit({"name": target.name, "skipped": "URL belum ada di cabang ini"})
+            continue
+        client = editor_client if target.editor else context.client
+        emit({"name": target.name, "url": url, **measure(client, url, requests=requests, warmup=warmup)})
+    return context
+
+
+def _wait_for_port(port, timeout=30):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return True
+        except OSError:
+            time.sleep(0.2)
+    return False
+
+
+def load(port, path, seconds=10.0, concurrency=4):
+    """A small bounded load generator: ``concurrency`` threads GET ``path`` for ``seconds``."""
+    timings, errors = [], []
+    deadline = time.monotonic() + seconds
+
+    def worker():
+        while time.monotonic() < deadline:
+            started = time.perf_counter()
+            try:
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+                conn.request("GET", path, headers={"Host": "localhost", "Accept-Encoding": "gzip"})
+                response = conn.getresponse()
+                response.read()
+                conn.close()
+                if response.status != 200:
+                    errors.append(response.status)
+                    continue
+            except OSError as exc:
+                errors.append(str(exc))
+                continue
+            timings.append((time.perf_counter() - started) * 1000)
+
+    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
+    started = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.monotonic() - started
+    return {
+        "requests": len(timings),
+        "errors": len(errors),
+        "requests_per_second": round(len(timings) / elapsed, 1),
+        "median_ms": round(statistics.median(timings), 1) if timings else None,
+        "p95_ms": round(percentile(timings, 0.95), 1) if timings else None,
+        "concurrency": concurrency,
+        "seconds": seconds,
+    }
+
+
+def run_throughput(emit, paths, port=8017, seconds=10.0, concurrency=4, workers=2):
+    """Serve with gunicorn (``workers`` sync workers on loopback), without then with a page cache."""
+    for cached in (False, True):
+        env = {**os.environ, "PORTAL_BENCH_PAGE_CACHE": "1" if cached else "0"}
+        command = [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "portal.wsgi",
+            "--workers",
+            str(workers),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ]
+        server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            if not _wait_for_port(port):
+                emit({"name": "throughput", "error": f"gunicorn tidak menjawab di port {port}"})
+                continue
+            for name, path in paths:
+                for _ in range(10):  # warm up every worker
+                    load(port, path, seconds=0.2, concurrency=workers)
+                result = load(port, path, seconds=seconds, concurrency=concurrency)
+                emit({"name": f"throughput_{name}", "path": path, "page_cache": cached, "workers": workers, **result})
+        finally:
+            server.terminate()
+            server.wait(timeout=30)

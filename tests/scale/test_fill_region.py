@@ -1,0 +1,135 @@
+from io import StringIO
+
+from django.core.management import CommandError, call_command
+from django.test import TestCase
+from wagtail.models import Page, PageLogEntry
+from wagtail.search.backends import get_search_backend
+from wagtail.search.models import IndexEntry
+
+from home.models import HomePage
+from opd_pages.factories import OpdHomePageFactory
+from opd_pages.models import AnnouncementPage, EventPage, NewsIndexPage, NewsPage, OpdHomePage, ProfilePage
+from scale.region import GENERATOR_USERNAME
+from scale.text import RARE_WORD
+
+
+def fill(**options):
+    call_command("fill_region", stdout=StringIO(), **{"opds": 3, "news": 20, **options})
+
+
+def index_rows():
+    """Index rows of every page below the root (the root node is never indexed by our command)."""
+    root = str(Page.get_first_root_node().pk)
+    return set(
+        IndexEntry.objects.exclude(object_id=root).values_list(
+            "content_type_id", "object_id", "title", "autocomplete", "body"
+        )
+    )
+
+
+class FillRegionTreeTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        fill()
+
+    def test_page_tree_has_no_problems(self):
+        self.assertEqual(Page.find_problems(), ([], [], [], [], []))
+
+    def test_counts_match_the_options(self):
+        self.assertEqual(HomePage.objects.count(), 1)
+        self.assertEqual(OpdHomePage.objects.count(), 3)
+        self.assertEqual(NewsPage.objects.count(), 60)
+        self.assertEqual(ProfilePage.objects.count(), 15)
+        self.assertEqual(AnnouncementPage.objects.count(), 6)
+        self.assertEqual(EventPage.objects.count(), 6)
+        for news_index in NewsIndexPage.objects.all():
+            with self.subTest(news_index=news_index.url_path):
+                self.assertEqual(news_index.numchild, 20)
+                self.assertEqual(news_index.get_children().count(), 20)
+
+    def test_every_generated_page_is_live_with_the_url_path_of_its_ancestors(self):
+        home = HomePage.objects.get()
+        for page in Page.objects.descendant_of(home):
+            with self.subTest(page=page.pk):
+                ancestors = page.get_ancestors().filter(depth__gte=2)
+                expected = "/" + "".join(f"{p.slug}/" for p in ancestors) + f"{page.slug}/"
+                self.assertEqual(page.url_path, expected)
+                self.assertTrue(page.live)
+                self.assertEqual(page.specific_class, page.content_type.model_class())
+
+    def test_every_generated_page_has_one_publish_log_entry_at_its_publication_time(self):
+        home = HomePage.objects.get()
+        pages = Page.objects.descendant_of(home)
+        entries = {e.page_id: e for e in PageLogEntry.objects.filter(action="wagtail.publish")}
+        self.assertEqual(set(entries), set(pages.values_list("pk", flat=True)))
+        for page in pages.filter(depth__gte=4)[:20]:
+            with self.subTest(page=page.pk):
+                self.assertEqual(entries[page.pk].timestamp, page.first_published_at)
+                self.assertEqual(entries[page.pk].user.username, GENERATOR_USERNAME)
+
+    def test_news_publication_dates_spread_over_time(self):
+        dates = set(NewsPage.objects.values_list("first_published_at__date", flat=True))
+        self.assertGreater(len(dates), 15)
+        first, last = min(dates), max(dates)
+        self.assertGreater((last - first).days, 365)
+
+    def test_pages_of_every_type_render(self):
+        samples = [HomePage.objects.get()] + [
+            model.objects.first()
+            for model in (OpdHomePage, NewsIndexPage, NewsPage, ProfilePage, AnnouncementPage, EventPage)
+        ]
+        for page in samples:
+            with self.subTest(page=page.url_path):
+                response = self.client.get(page.url)
+                self.assertEqual(response.status_code, 200)
+                self.assertContains(response, page.title)
+
+    def test_search_index_rows_are_those_update_index_writes(self):
+        before = index_rows()
+        self.assertGreaterEqual(len(before), Page.objects.filter(depth__gte=2).count())
+        call_command("update_index", stdout=StringIO())
+        self.assertEqual(index_rows(), before)
+
+    def test_title_norms_are_computed_once_over_the_whole_index(self):
+        entries = [(title, norm) for title, norm in IndexEntry.objects.values_list("title", "title_norm") if title]
+        average = sum(len(title) for title, _ in entries) / len(entries)
+        for title, norm in entries[:50]:
+            with self.subTest(title=title):
+                self.assertAlmostEqual(norm, average / len(title), places=6)
+
+    def test_search_finds_the_rare_word_and_common_words(self):
+        backend = get_search_backend()
+        rare = list(backend.search(RARE_WORD, NewsPage))
+        self.assertEqual(len(rare), 1)
+        self.assertIn(RARE_WORD, rare[0].title.lower())
+        self.assertEqual(backend.search("warga", NewsPage).count(), 60)
+
+
+class FillRegionSafetyTests(TestCase):
+    def test_refuses_a_database_with_content_it_did_not_generate(self):
+        home = HomePage.objects.first() or Page.get_first_root_node()
+        OpdHomePageFactory(parent=home, acronym="Asli")
+        with self.assertRaisesMessage(CommandError, "--force"):
+            fill()
+        self.assertTrue(OpdHomePage.objects.filter(acronym="Asli").exists())
+        self.assertFalse(NewsPage.objects.exists())
+
+    def test_force_replaces_content_it_did_not_generate(self):
+        home = HomePage.objects.first() or Page.get_first_root_node()
+        OpdHomePageFactory(parent=home, acronym="Asli")
+        fill(force=True)
+        self.assertFalse(OpdHomePage.objects.filter(acronym="Asli").exists())
+        self.assertEqual(OpdHomePage.objects.count(), 3)
+        self.assertEqual(Page.find_problems(), ([], [], [], [], []))
+
+    def test_dry_run_changes_nothing(self):
+        pages = Page.objects.count()
+        fill(dry_run=True)
+        self.assertEqual(Page.objects.count(), pages)
+
+    def test_running_again_replaces_its_own_region_without_force(self):
+        fill(opds=2, news=5)
+        fill(opds=2, news=5)
+        self.assertEqual(OpdHomePage.objects.count(), 2)
+        self.assertEqual(NewsPage.objects.count(), 10)
+        self.assertEqual(Page.find_problems(), ([], [], [], [], []))

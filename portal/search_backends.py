@@ -8,10 +8,10 @@ scheme picks the engine: ``opensearch://host:9200`` or ``elasticsearch+https://u
 from urllib.parse import parse_qs, urlsplit
 
 ENGINE_BACKENDS = {
-    "opensearch": "wagtail.search.backends.opensearch2",
-    "opensearch3": "wagtail.search.backends.opensearch3",
-    "elasticsearch": "wagtail.search.backends.elasticsearch8",
-    "elasticsearch9": "wagtail.search.backends.elasticsearch9",
+    "opensearch": "search.backends.opensearch2",
+    "opensearch3": "search.backends.opensearch3",
+    "elasticsearch": "search.backends.elasticsearch8",
+    "elasticsearch9": "search.backends.elasticsearch9",
 }
 
 

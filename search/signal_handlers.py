@@ -3,7 +3,7 @@
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .indexing import reindex_subtree
-from .models import bump_synonym_version
+from .models import SearchDocument, bump_synonym_version
 
 
 def on_page_moved(sender, instance, **kwargs):
@@ -16,6 +16,11 @@ def on_opd_changed(sender, instance, **kwargs):
 
     if isinstance(instance, OpdHomePage):
         bump_synonym_version()  # OPD acronyms are synonyms of their names
+        # Every page of an OPD carries the OPD's name and acronym: refresh them after a rename.
+        label = f"{instance.acronym} {instance.title}"
+        stale = SearchDocument.objects.filter(opd_id=instance.pk).exclude(pk=instance.pk).exclude(body__endswith=label)
+        if stale.exists():
+            reindex_subtree(instance)
 
 
 def register():

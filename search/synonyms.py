@@ -6,6 +6,8 @@ A query becomes a list of *groups* that must all match; each group is a list of
 so "perizinan" matches a synonym written as "izin".
 """
 
+import time
+
 from django.core.cache import cache
 
 from .models import SYNONYM_CACHE_VERSION_KEY, Synonym
@@ -13,8 +15,10 @@ from .text import content_words, stem
 
 MAX_PHRASE_WORDS = 8
 MAX_GROUPS = 12
+#: Even without a shared cache (several processes, local-memory cache) a change shows within this time.
+RELOAD_SECONDS = 60
 
-_loaded = {"version": None, "table": None}
+_loaded = {"version": None, "table": None, "at": 0.0}
 
 
 def _phrase(text):
@@ -34,7 +38,8 @@ def synonym_groups():
 def _table():
     """Stem tuple → list of alternative phrases; reloaded when the synonym list changes."""
     version = cache.get(SYNONYM_CACHE_VERSION_KEY, 0)
-    if _loaded["table"] is None or _loaded["version"] != version:
+    now = time.monotonic()
+    if _loaded["table"] is None or _loaded["version"] != version or now - _loaded["at"] > RELOAD_SECONDS:
         table = {}
         for group in synonym_groups():
             for phrase in group:
@@ -43,7 +48,7 @@ def _table():
                 for alternative in group:
                     if alternative not in alternatives:
                         alternatives.append(alternative)
-        _loaded.update(version=version, table=table)
+        _loaded.update(version=version, table=table, at=now)
     return _loaded["table"]
 
 
@@ -65,3 +70,8 @@ def expand(words):
             groups.append([(words[position],)])
             position += 1
     return groups
+
+
+def forget():
+    """Drop this process's copy of the table (tests, and after bulk changes)."""
+    _loaded.update(version=None, table=None, at=0.0)

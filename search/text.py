@@ -138,8 +138,8 @@ def stem(token):
 
 
 def content_words(text):
-    """Tokens of ``text`` that are not stop words, unstemmed (PostgreSQL stems them itself)."""
-    return [token for token in tokenize(text) if token not in STOP_WORDS]
+    """Tokens of ``text`` that are not stop words or single characters, unstemmed (PostgreSQL stems them itself)."""
+    return [token for token in tokenize(text) if len(token) > 1 and token not in STOP_WORDS]
 
 
 def analyze(text):

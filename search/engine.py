@@ -143,14 +143,34 @@ class DatabaseEngine:
         return Outcome(total=total, page_ids=ids, facets=facets, engine=self.name)
 
     def ranked_ids(self, parsed, filters, offset, limit, total, all_words):
+        """One page of hits: title matches first, then by relevance, then newest.
+
+        With more than RANK_WINDOW matches only the newest RANK_WINDOW are scored (a common
+        word must not make the database score every page); hits past that window follow
+        newest first. Positions stay stable from page to page either way.
+        """
         match, match_params = self.match_clause(parsed.groups, all_words)
         where, where_params = self._where(filters)
-        rows = self._fetch(
-            f"SELECT d.page_id FROM {self.from_clause()} WHERE {match}{where} "
-            f"ORDER BY {self.rank_expression()}, d.date DESC, d.page_id DESC LIMIT %s OFFSET %s",
-            [*self.from_params(parsed, all_words), *match_params, *where_params, limit, offset],
+        title_hit, title_params = self.title_hit(parsed.groups, all_words)
+        base_params = [*self.from_params(parsed, all_words), *match_params, *where_params]
+        if total > RANK_WINDOW and offset >= RANK_WINDOW:
+            sql = (
+                f"SELECT d.page_id FROM {self.from_clause()} WHERE {match}{where} "
+                f"ORDER BY {self.recency()} LIMIT %s OFFSET %s"
+            )
+            return [row[0] for row in self._fetch(sql, [*base_params, limit, offset])]
+        candidates = (
+            f"SELECT d.page_id, d.date, {self.rank_expression()} AS score, {title_hit} AS title_hit "
+            f"FROM {self.from_clause()} WHERE {match}{where}"
         )
-        return [row[0] for row in rows]
+        params = [*title_params, *base_params]  # the title test sits in the SELECT list, before FROM
+        if total > RANK_WINDOW:
+            candidates += f" ORDER BY {self.recency()} LIMIT {RANK_WINDOW}"
+        sql = (
+            f"SELECT page_id FROM ({candidates}) AS candidates "
+            f"ORDER BY title_hit DESC, score {self.score_order}, date DESC, page_id DESC LIMIT %s OFFSET %s"
+        )
+        return [row[0] for row in self._fetch(sql, [*params, limit, offset])]
 
     def autocomplete(self, text, scope_opd_id=None, limit=8):
         tokens = tokenize(normalize_query(text))[:8]
@@ -184,13 +204,19 @@ class SqliteEngine(DatabaseEngine):
     def match_clause(self, groups, all_words):
         return f"{FTS_TABLE} MATCH %s", [self.fts_expression(groups, all_words)]
 
-    def window_clause(self, groups, all_words, match, params):
-        # Only pages whose title or summary match are ranked; the body-only matches of a common
-        # word stay counted in the facets and reachable on later pages.
-        return f"{FTS_TABLE} MATCH %s", [self.fts_expression(groups, all_words, columns="{title summary}")]
+    score_order = "ASC"  # bm25() is lower for better matches
 
     def rank_expression(self):
         return f"bm25({FTS_TABLE}, 10.0, 4.0, 1.0, 0.0)"
+
+    def recency(self):
+        return f"{FTS_TABLE}.rowid DESC"
+
+    def title_hit(self, groups, all_words):
+        return (
+            f"({FTS_TABLE}.rowid IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s))",
+            [self.fts_expression(groups, all_words, columns="{title}")],
+        )
 
     def autocomplete_ids(self, whole, prefix, scope_opd_id, limit):
         terms = [f'"{w}"' for w in whole] + [f'"{prefix}"*']
@@ -215,22 +241,29 @@ class PostgresEngine(DatabaseEngine):
         return [self.tsquery(parsed.groups, all_words)]
 
     @staticmethod
-    def tsquery(groups, all_words=True):
+    def tsquery(groups, all_words=True, weights=""):
         joiner = " & " if all_words else " | "
+        suffix = f":{weights}" if weights else ""
         parts = []
         for group in groups:
-            alternatives = ["(" + " & ".join(f"'{w}'" for w in alt) + ")" for alt in group if alt]
+            alternatives = ["(" + " & ".join(f"'{w}'{suffix}" for w in alt) + ")" for alt in group if alt]
             parts.append("(" + " | ".join(alternatives) + ")")
         return joiner.join(parts)
 
     def match_clause(self, groups, all_words):
         return "d.search_vector @@ q", []
 
-    def window_clause(self, groups, all_words, match, params):
-        return "d.search_vector @@ q AND d.title_vector @@ q", []
+    score_order = "DESC"
 
     def rank_expression(self):
-        return "ts_rank(d.search_vector, q) DESC"
+        return "ts_rank(d.search_vector, q)"
+
+    def recency(self):
+        return "d.page_id DESC"
+
+    def title_hit(self, groups, all_words):
+        # The same query restricted to title lexemes (weight A).
+        return "(d.search_vector @@ to_tsquery('indonesian', %s))", [self.tsquery(groups, all_words, weights="A")]
 
     def autocomplete_ids(self, whole, prefix, scope_opd_id, limit):
         terms = [f"'{w}'" for w in whole] + [f"'{prefix}':*"]

@@ -30,6 +30,7 @@ ACRONYMS = [
     ("pkh", ["program keluarga harapan"]),
     ("bpnt", ["bantuan pangan non tunai", "sembako"]),
     ("blt", ["bantuan langsung tunai"]),
+    ("bansos", ["bantuan sosial"]),
     ("dtks", ["data terpadu kesejahteraan sosial"]),
     ("puskesmas", ["pusat kesehatan masyarakat"]),
     ("posyandu", ["pos pelayanan terpadu"]),

@@ -8,7 +8,10 @@ scheme picks the engine: ``opensearch://host:9200`` or ``elasticsearch+https://u
 from urllib.parse import parse_qs, urlsplit
 
 ENGINE_BACKENDS = {
-    "opensearch": "search.backends.opensearch2",
+    # opensearch-py 3 (pinned) talks to OpenSearch 2 and 3 servers through Wagtail's opensearch3
+    # backend; "opensearch2" is for deployments that pin opensearch-py 2 instead.
+    "opensearch": "search.backends.opensearch3",
+    "opensearch2": "search.backends.opensearch2",
     "opensearch3": "search.backends.opensearch3",
     "elasticsearch": "search.backends.elasticsearch8",
     "elasticsearch9": "search.backends.elasticsearch9",

@@ -186,6 +186,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 PORTAL_DEMO_STEPS = [
     "demo.region.build_region",
+    "search.demo.step",
 ]
 
 LOGGING = {

@@ -81,9 +81,9 @@ def publish_at(page, when, user):
     PageLogEntry.objects.filter(page=page).update(timestamp=when)
 
 
-def news_dates(count, quiet, today):
+def news_dates(count, quiet, today, stagger=0):
     """Dates spread over the last months; quiet OPDs stopped posting four months ago."""
-    offset = 120 if quiet else 0
+    offset = 120 if quiet else stagger % 5
     step = 14 if quiet else 9
     return [today - datetime.timedelta(days=offset + 1 + i * step + (i % 3)) for i in range(count)]
 
@@ -138,7 +138,7 @@ def build_opd(home, spec, user, today):
 
     news_index = NewsIndexPageFactory(parent=opd, intro=f"Kabar terbaru kegiatan dan layanan {acronym}.")
     publish_at(news_index, local_datetime(today - datetime.timedelta(days=395)), user)
-    dates = news_dates(NEWS_PER_OPD, spec.get("quiet", False), today)
+    dates = news_dates(NEWS_PER_OPD, spec.get("quiet", False), today, stagger=len(acronym))
     for number, date in enumerate(dates):
         title, lead, paragraph = spec["topics"][number % len(spec["topics"])]
         village = content.VILLAGES[(number + len(acronym)) % len(content.VILLAGES)]

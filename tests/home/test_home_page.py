@@ -60,9 +60,23 @@ class RegionalHomePageTests(TestCase):
     def test_short_editor_url_leads_to_the_admin_login(self):
         response = self.client.get("/masuk/", follow=True)
         self.assertEqual(response.redirect_chain[-1][0], "/admin/login/?next=/admin/")
-        self.assertContains(response, "password")
+        self.assertContains(response, "<h1>Masuk pengelola Kabupaten Contoh</h1>", html=True)
 
     def test_unknown_page_is_a_friendly_404_in_indonesian(self):
         response = self.client.get("/tidak-ada/")
         self.assertEqual(response.status_code, 404)
         self.assertContains(response, "Halaman tidak ditemukan", status_code=404)
+
+
+class PublicLanguageTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        build_region_tree(opd_count=1, news_per_opd=1)
+
+    def test_public_pages_stay_indonesian_whatever_the_browser_asks_for(self):
+        response = self.client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+        self.assertContains(response, '<html lang="id">', html=False)
+        self.assertContains(response, "Berita terbaru")
+        html = response.content.decode()
+        self.assertRegex(html, r"(Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu), \d{1,2} \w+ \d{4}")
+        self.assertNotRegex(html, r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Nov\.)")

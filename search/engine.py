@@ -23,8 +23,13 @@ logger = logging.getLogger(__name__)
 MAX_QUERY_LENGTH = 200
 #: Above this many matches, hits are ranked among the best title/summary matches only, so a
 #: common word never makes the database score every page (see docs/performance.md).
-RANK_WINDOW = 2_000
+RANK_WINDOW = 1_000
+#: Counting (total and facets) stops here: "lebih dari 1.000 hasil" is as useful to a citizen
+#: as an exact 88,044, and counting every page that contains "pelayanan" is what made stock
+#: search slow. Facet counts are then those of the first COUNT_LIMIT matches (shown as such).
+COUNT_LIMIT = 1_000
 AUTOCOMPLETE_MIN_CHARS = 2
+AUTOCOMPLETE_WINDOW = 5_000
 
 
 def normalize_query(text):
@@ -75,6 +80,7 @@ class Outcome:
     page_ids: list = field(default_factory=list)
     facets: dict = field(default_factory=lambda: {"opd": [], "kind": [], "year": []})
     engine: str = "database"
+    capped: bool = False
     fell_back: bool = False
     relaxed: bool = False
 
@@ -131,16 +137,24 @@ class DatabaseEngine:
         match, match_params = self.match_clause(parsed.groups, all_words)
         where, where_params = self._where(filters, with_facets=False)
         rows = self._fetch(
-            f"SELECT d.opd_id, d.kind, d.year, COUNT(*) FROM {self.from_clause()} WHERE {match}{where} "
-            "GROUP BY d.opd_id, d.kind, d.year",
+            f"SELECT opd_id, kind, year, COUNT(*) FROM (SELECT d.opd_id, d.kind, d.year FROM {self.from_clause()} "
+            f"WHERE {match}{where} LIMIT {COUNT_LIMIT + 1}) AS m GROUP BY opd_id, kind, year",
             [*self.from_params(parsed, all_words), *match_params, *where_params],
         )
         cells = {(opd_id, kind, year): count for opd_id, kind, year, count in rows}
         facets, total = facets_from_cells(cells, filters)
+        capped = sum(cells.values()) > COUNT_LIMIT
+        if capped and any(value is not None for value in filters.cells().values()):
+            where, where_params = self._where(filters)
+            total = self._fetch(
+                f"SELECT COUNT(*) FROM (SELECT 1 FROM {self.from_clause()} WHERE {match}{where} "
+                f"LIMIT {COUNT_LIMIT + 1}) AS m",
+                [*self.from_params(parsed, all_words), *match_params, *where_params],
+            )[0][0]
         ids = []
         if total and offset < total:
             ids = self.ranked_ids(parsed, filters, offset, limit, total, all_words)
-        return Outcome(total=total, page_ids=ids, facets=facets, engine=self.name)
+        return Outcome(total=total, page_ids=ids, facets=facets, engine=self.name, capped=capped)
 
     def ranked_ids(self, parsed, filters, offset, limit, total, all_words):
         """One page of hits: title matches first, then by relevance, then newest.
@@ -159,6 +173,10 @@ class DatabaseEngine:
                 f"ORDER BY {self.recency()} LIMIT %s OFFSET %s"
             )
             return [row[0] for row in self._fetch(sql, [*base_params, limit, offset])]
+        if total > RANK_WINDOW:
+            # Many matches: the title weight inside the score is enough, and testing every
+            # candidate's title separately would cost as much as the search itself.
+            title_hit, title_params = "0", []
         candidates = (
             f"SELECT d.page_id, d.date, {self.rank_expression()} AS score, {title_hit} AS title_hit "
             f"FROM {self.from_clause()} WHERE {match}{where}"
@@ -266,12 +284,25 @@ class PostgresEngine(DatabaseEngine):
         return "(d.search_vector @@ to_tsquery('indonesian', %s))", [self.tsquery(groups, all_words, weights="A")]
 
     def autocomplete_ids(self, whole, prefix, scope_opd_id, limit):
-        terms = [f"'{w}'" for w in whole] + [f"'{prefix}':*"]
+        # Newest titles first. A common prefix ("pel") is answered from the newest
+        # AUTOCOMPLETE_WINDOW pages walking the primary key backwards; a rare one ("zam")
+        # that finds too little there goes through the GIN index instead.
+        terms = " & ".join([f"'{w}'" for w in whole] + [f"'{prefix}':*"])
         where, params = self._where(Filters(scope_opd_id=scope_opd_id))
+        table = SearchDocument._meta.db_table
+        recent = self._fetch(
+            f"SELECT d.page_id FROM {table} d WHERE d.page_id >= COALESCE((SELECT page_id FROM {table} "
+            f"ORDER BY page_id DESC OFFSET {AUTOCOMPLETE_WINDOW} LIMIT 1), 0) "
+            f"AND d.title_vector @@ to_tsquery('simple', %s){where} ORDER BY d.page_id DESC LIMIT %s",
+            [terms, *params, limit],
+        )
+        if len(recent) == limit:
+            return [row[0] for row in recent]
         rows = self._fetch(
-            f"SELECT d.page_id FROM {SearchDocument._meta.db_table} d WHERE "
-            f"d.title_vector @@ to_tsquery('simple', %s){where} ORDER BY d.page_id DESC LIMIT %s",
-            [" & ".join(terms), *params, limit],
+            f"WITH m AS MATERIALIZED (SELECT d.page_id FROM {table} d "
+            f"WHERE d.title_vector @@ to_tsquery('simple', %s){where} LIMIT {COUNT_LIMIT}) "
+            "SELECT page_id FROM m ORDER BY page_id DESC LIMIT %s",
+            [terms, *params, limit],
         )
         return [row[0] for row in rows]
 

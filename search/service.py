@@ -56,6 +56,7 @@ class SearchPage:
     notice: str = ""
     promotions: list = field(default_factory=list)
     suggestion: str = ""
+    capped: bool = False
     scope: object = None
     selected: dict = field(default_factory=dict)
 
@@ -252,6 +253,7 @@ def run_search(params):
         number, offset = 1, 0
         outcome = run_engines(parsed, filters, offset, RESULTS_PER_PAGE)
     result.total = outcome.total
+    result.capped = outcome.capped
     result.page_obj = Paginator(range(outcome.total), RESULTS_PER_PAGE).get_page(number) if outcome.total else None
     result.results = hydrate(outcome.page_ids, parsed.stems)
     result.facets = facet_display(outcome.facets, selected)

@@ -57,6 +57,7 @@ def search(request):
         "whole_site_url": "?" + _query_string(current, di="", opd=""),
         "clear_filters_url": "?" + _query_string(current, opd="", jenis="", tahun=""),
         "has_filters": bool(outcome.selected),
+        "count_limit": f"{engines.COUNT_LIMIT:,}".replace(",", "."),
     }
     if outcome.query and not outcome.total:
         context["opd_directory"] = OpdHomePage.objects.directory()

@@ -223,3 +223,29 @@ class SearchQueryBudgetTests(TestCase):
         self._fixture_teardown()
         self._fixture_setup()
         self.assertEqual(self.count_queries(30), small)
+
+
+class CappedCountTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, (cls.opd,) = build_region_tree(opd_count=1, news_per_opd=0)
+        for number in range(6):
+            make_news(cls.opd, f"Kerja Bakti Warga {number}")
+
+    def test_counting_stops_at_the_limit_and_pages_stay_distinct(self):
+        from unittest import mock
+
+        urls = []
+        with (
+            mock.patch("search.engine.COUNT_LIMIT", 4),
+            mock.patch("search.engine.RANK_WINDOW", 2),
+            mock.patch("search.service.RESULTS_PER_PAGE", 2),
+        ):
+            first = self.client.get(URL, {"q": "bakti"})
+            self.assertContains(first, "Lebih dari")
+            self.assertEqual(first.context["page_obj"].paginator.num_pages, 3)
+            for number in (1, 2, 3):
+                response = self.client.get(URL, {"q": "bakti", "halaman": str(number)})
+                urls += [r.url for r in response.context["results"]]
+        self.assertGreaterEqual(len(urls), 5)
+        self.assertEqual(len(set(urls)), len(urls))

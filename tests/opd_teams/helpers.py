@@ -50,7 +50,9 @@ class Section:
         self.locked.save_revision(user=self.admin).publish()
         Page.objects.filter(pk=self.locked.pk).update(locked=True, locked_by=self.admin)
         self.locked.refresh_from_db()
-        self.image = wagtail_factories.ImageFactory(title=f"Foto rahasia {opd.acronym}", collection=self.team.collection)
+        self.image = wagtail_factories.ImageFactory(
+            title=f"Foto rahasia {opd.acronym}", collection=self.team.collection
+        )
         self.document = get_document_model().objects.create(
             title=f"Dokumen rahasia {opd.acronym}", collection=self.team.collection, file=image_file_stub(opd.acronym)
         )

@@ -62,8 +62,19 @@ def snapshot():
     return {
         "pages": list(
             Page.objects.order_by("pk").values_list(
-                "pk", "path", "title", "slug", "live", "has_unpublished_changes", "locked", "locked_by",
-                "latest_revision", "owner", "alias_of", "expire_at", "go_live_at",
+                "pk",
+                "path",
+                "title",
+                "slug",
+                "live",
+                "has_unpublished_changes",
+                "locked",
+                "locked_by",
+                "latest_revision",
+                "owner",
+                "alias_of",
+                "expire_at",
+                "go_live_at",
             )
         ),
         "revisions": list(Revision.objects.order_by("pk").values_list("pk", "approved_go_live_at")),
@@ -186,8 +197,14 @@ class PageScopedUrlsTest(IsolationTestCase):
     def test_copy_and_move_between_opds_are_denied_both_ways(self):
         self.client.force_login(self.a.admin)
         cases = [
-            ("move B into A", reverse("wagtailadmin_pages:move_confirm", args=[self.b.live_news.pk, self.a.news_index.pk])),
-            ("move A into B", reverse("wagtailadmin_pages:move_confirm", args=[self.a.live_news.pk, self.b.news_index.pk])),
+            (
+                "move B into A",
+                reverse("wagtailadmin_pages:move_confirm", args=[self.b.live_news.pk, self.a.news_index.pk]),
+            ),
+            (
+                "move A into B",
+                reverse("wagtailadmin_pages:move_confirm", args=[self.a.live_news.pk, self.b.news_index.pk]),
+            ),
         ]
         for label, url in cases:
             with self.subTest(label):

@@ -165,6 +165,7 @@ def machine():
         "cpu": cpu,
         "cpus": os.cpu_count(),
         "python": platform.python_version(),
+        "load_average_1m": round(os.getloadavg()[0], 2),
         "database": f"{connection.vendor} {connection.settings_dict.get('NAME')}",
         "search_backend": settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"],
         "pages": Page.objects.count(),

@@ -1,6 +1,8 @@
 """Playwright against Django's live server, driving Debian's Chromium (never a downloaded browser)."""
 
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -8,6 +10,7 @@ from django.conf import settings
 from django.contrib.staticfiles.testing import StaticLiveServerTestCase
 from django.core.management import call_command
 from django.db import transaction
+from django.test import override_settings
 from django.utils import timezone
 from playwright.sync_api import sync_playwright
 from wagtail.coreutils import get_supported_content_language_variant
@@ -59,6 +62,14 @@ class BrowserTestCase(StaticLiveServerTestCase):
         # Playwright's sync API runs an event loop in this thread; the ORM calls made by the test
         # itself stay synchronous, so Django's async-safety guard does not apply here.
         os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+        # Pictures must reach the browser: files on disk, served by the test URLconf.
+        cls.media_root = tempfile.mkdtemp(prefix="portal-browser-media-")
+        cls.media_settings = override_settings(
+            MEDIA_ROOT=cls.media_root,
+            STORAGES={**settings.STORAGES, "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}},
+            ROOT_URLCONF="tests.browser.urls",
+        )
+        cls.media_settings.enable()
         super().setUpClass()
         cls.playwright = sync_playwright().start()
         cls.browser = cls.playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -68,6 +79,8 @@ class BrowserTestCase(StaticLiveServerTestCase):
         cls.browser.close()
         cls.playwright.stop()
         super().tearDownClass()
+        cls.media_settings.disable()
+        shutil.rmtree(cls.media_root, ignore_errors=True)
         os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
     def setUp(self):

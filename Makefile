@@ -5,9 +5,11 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_bench
+FILL_ARGS ?= --opds 40 --news 2500
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-test run demo migrate test test-postgres lint format check ci clean
+.PHONY: help install install-test run demo migrate test test-postgres test-browser bench-db bench lint format check ci clean
 
 help: ## List the commands
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-15s %s\n", $$1, $$2}'
@@ -41,8 +43,18 @@ run: demo ## Set up everything and serve the demo region at http://127.0.0.1:800
 test: install-test ## Run the whole test suite (SQLite)
 	$(BIN)/pytest
 
+test-browser: install-test ## Browser journeys, axe and page weight (Playwright + Debian's /usr/bin/chromium); screenshots in artifacts/screenshots/
+	$(BIN)/pytest -m browser tests/browser
+
 test-postgres: install-test ## Run the whole test suite on PostgreSQL (DATABASE_URL, default local postgres)
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/portal_ci} $(BIN)/pytest --create-db
+
+bench-db: install-test ## Fill BENCH_DATABASE_URL with a generated region (FILL_ARGS; default 40 OPD × 2,500 berita)
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) migrate --noinput
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) fill_region $(FILL_ARGS)
+
+bench: install-test ## Benchmark key URLs and gunicorn throughput on BENCH_DATABASE_URL (JSON lines, never fails on time)
+	DATABASE_URL=$(BENCH_DATABASE_URL) DJANGO_SETTINGS_MODULE=scale.bench_settings $(MANAGE) bench --output artifacts/bench/bench-$$(date -u +%Y%m%dT%H%M%SZ).jsonl
 
 check: install-test ## Django system check and missing-migration check
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class OpdTeamsConfig(AppConfig):
     name = "opd_teams"
     verbose_name = _("Tim OPD dan hak akses")
+
+    def ready(self):
+        from .permissions import install
+
+        install()

@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "opd_teams.middleware.AdminPageScopeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -186,7 +187,17 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 PORTAL_DEMO_STEPS = [
     "demo.region.build_region",
     "search.demo.step",
+    "opd_teams.demo.step",
 ]
+
+# Roles (opd_teams): model permissions of the Humas group ("app_label.codename"); other apps append.
+PORTAL_HUMAS_PERMISSIONS = [
+    "home.change_regionsettings",
+]
+# Groups whose page permissions stop at OPD borders (see opd_teams/permissions.py).
+PORTAL_REGIONAL_ONLY_GROUPS = ["Humas"]
+# OPD accounts unused this many days are flagged in the admin (and deactivated by the scheduled command).
+PORTAL_ACCOUNT_UNUSED_DAYS = int(os.environ.get("PORTAL_ACCOUNT_UNUSED_DAYS", "90"))
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,69 @@
+"""Demo step: platform groups, a real team for every demo OPD, and printed demo logins."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.utils.text import slugify
+
+from opd_pages.models import OpdHomePage
+
+from .models import DISKOMINFO_GROUP, HUMAS_GROUP, OpdTeam
+from .onboarding import onboard_opd
+from .roles import ensure_platform_groups
+
+DEMO_PASSWORD = "demo-opd-2026"
+DEMO_DOMAIN = "contohkab.go.id"
+#: OPDs whose admin and operator get a known demo password.
+DEMO_LOGIN_OPDS = ["Dinkes", "Disdukcapil"]
+
+
+def demo_user(username, email, first_name, groups):
+    user_model = get_user_model()
+    user, created = user_model.objects.get_or_create(
+        username=username, defaults={"email": email, "first_name": first_name}
+    )
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+    user.groups.add(*groups)
+    return user
+
+
+def step(stdout=None, admin_password=None, progress=None):
+    """Create the roles and teams for the demo region (idempotent); print the demo logins."""
+    with transaction.atomic():
+        groups = ensure_platform_groups()
+        demo_user("diskominfo", f"diskominfo.portal@{DEMO_DOMAIN}", "Tim Diskominfo", [groups["diskominfo"]])
+        demo_user("humas", f"humas@{DEMO_DOMAIN}", "Humas Setda", [Group.objects.get(name=HUMAS_GROUP)])
+    created = []
+    opds = list(OpdHomePage.objects.order_by("path"))
+    for index, opd in enumerate(opds, start=1):
+        if not OpdTeam.objects.filter(opd=opd).exists():
+            slug = slugify(opd.acronym)
+            onboard_opd(
+                title=opd.title,
+                acronym=opd.acronym,
+                kind=opd.kind,
+                admin_emails=[f"{slug}.admin@{DEMO_DOMAIN}", f"{slug}.admin2@{DEMO_DOMAIN}"],
+                adopt=opd,
+                invite=False,
+            )
+            created.append(opd.acronym)
+        if progress:
+            progress(index, len(opds), opd.acronym)
+    logins = [("diskominfo", DISKOMINFO_GROUP), ("humas", HUMAS_GROUP)]
+    for team in OpdTeam.objects.filter(opd__acronym__in=DEMO_LOGIN_OPDS).select_related("opd"):
+        slug = slugify(team.opd.acronym)
+        admin = get_user_model().objects.filter(username=f"{slug}.admin").first()
+        if admin is not None and not admin.has_usable_password():
+            admin.set_password(DEMO_PASSWORD)
+            admin.save()
+        demo_user(
+            f"{slug}.operator", f"{slug}.operator@{DEMO_DOMAIN}", f"Operator {team.opd.acronym}", [team.operator_group]
+        )
+        logins += [(f"{slug}.admin", f"Admin {team.opd.acronym}"), (f"{slug}.operator", f"Operator {team.opd.acronym}")]
+    if stdout is not None:
+        stdout.write(f"Tim OPD: {len(created)} tim baru. Akun demo (sandi: {DEMO_PASSWORD}):")
+        for username, role in logins:
+            stdout.write(f"  {username:<24} {role}")
+    return {"created_teams": created, "logins": [username for username, _role in logins], "password": DEMO_PASSWORD}

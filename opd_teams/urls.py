@@ -1,0 +1,16 @@
+from django.urls import path
+
+from . import views
+
+app_name = "opd_teams"
+
+urlpatterns = [
+    path("opd/", views.OpdListView.as_view(), name="opd_list"),
+    path("opd/tambah/", views.OnboardingView.as_view(), name="onboard"),
+    path("opd/<int:team_id>/arsipkan/", views.ArchiveView.as_view(), name="archive"),
+    path("tim/", views.TeamIndexView.as_view(), name="team"),
+    path("tim/<int:team_id>/undang/", views.InviteView.as_view(), name="invite"),
+    path("tim/<int:team_id>/anggota/<int:user_id>/nonaktifkan/", views.DeactivateView.as_view(), name="deactivate"),
+    path("tim/<int:team_id>/anggota/<int:user_id>/undang-ulang/", views.ResendInvitationView.as_view(), name="resend"),
+    path("tim/<int:team_id>/anggota/<int:user_id>/ganti/", views.HandoverView.as_view(), name="handover"),
+]

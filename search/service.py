@@ -21,7 +21,7 @@ from . import engine as engines
 from .indexing import kind_key
 from .models import QueryStat, SearchDocument, Synonym
 from .snippets import highlight, snippet
-from .text import STOP_WORDS, tokenize
+from .text import STOP_WORDS, stem, tokenize
 
 logger = logging.getLogger(__name__)
 
@@ -152,7 +152,7 @@ def hydrate(page_ids, stems):
         page, document = pages.get(pk), documents.get(pk)
         if page is None or document is None:
             continue
-        text = document.summary if any(w in stems for w in tokenize(document.summary)) else document.body
+        text = max((document.summary, document.body), key=lambda t: len(stems & {stem(w) for w in tokenize(t)}))
         results.append(
             Result(
                 title=highlight(document.title, stems),

@@ -18,7 +18,7 @@ MAX_GROUPS = 12
 #: Even without a shared cache (several processes, local-memory cache) a change shows within this time.
 RELOAD_SECONDS = 60
 
-_loaded = {"version": None, "table": None, "at": 0.0}
+_loaded = {"version": None, "table": None, "groups": [], "at": 0.0}
 
 
 def _phrase(text):
@@ -35,20 +35,27 @@ def synonym_groups():
     return [[p for p in group if p] for group in groups]
 
 
+def current_groups():
+    """synonym_groups(), reloaded only when the list changes (or after RELOAD_SECONDS)."""
+    _table()
+    return _loaded["groups"]
+
+
 def _table():
     """Stem tuple → list of alternative phrases; reloaded when the synonym list changes."""
     version = cache.get(SYNONYM_CACHE_VERSION_KEY, 0)
     now = time.monotonic()
     if _loaded["table"] is None or _loaded["version"] != version or now - _loaded["at"] > RELOAD_SECONDS:
         table = {}
-        for group in synonym_groups():
+        groups = synonym_groups()
+        for group in groups:
             for phrase in group:
                 key = tuple(stem(w) for w in phrase)
                 alternatives = table.setdefault(key, [])
                 for alternative in group:
                     if alternative not in alternatives:
                         alternatives.append(alternative)
-        _loaded.update(version=version, table=table, at=now)
+        _loaded.update(version=version, table=table, groups=groups, at=now)
     return _loaded["table"]
 
 
@@ -74,4 +81,4 @@ def expand(words):
 
 def forget():
     """Drop this process's copy of the table (tests, and after bulk changes)."""
-    _loaded.update(version=None, table=None, at=0.0)
+    _loaded.update(version=None, table=None, groups=[], at=0.0)

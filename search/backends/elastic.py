@@ -30,10 +30,10 @@ PORTAL_FIELDS = {
 
 def synonym_rules():
     """The synonym list in Solr format ("ktp, kartu tanda penduduk"), the OPD acronyms included."""
-    from search.synonyms import synonym_groups
+    from search.synonyms import current_groups
 
     rules = []
-    for group in synonym_groups():
+    for group in current_groups():
         phrases = sorted({" ".join(phrase) for phrase in group})
         if len(phrases) > 1:
             rules.append(", ".join(phrases))

@@ -176,9 +176,10 @@ class DatabaseEngine:
         if total > RANK_WINDOW:
             # Many matches: the title weight inside the score is enough, and testing every
             # candidate's title separately would cost as much as the search itself.
-            title_hit, title_params = "0", []
+            title_hit, title_params = "(1 = 0)", []
         candidates = (
-            f"SELECT d.page_id, d.date, {self.rank_expression()} AS score, {title_hit} AS title_hit "
+            f"SELECT d.page_id, d.date, {self.rank_expression()} AS score, {title_hit} AS title_hit, "
+            "LENGTH(d.title) AS title_length "
             f"FROM {self.from_clause()} WHERE {match}{where}"
         )
         params = [*title_params, *base_params]  # the title test sits in the SELECT list, before FROM
@@ -186,7 +187,8 @@ class DatabaseEngine:
             candidates += f" ORDER BY {self.recency()} LIMIT {RANK_WINDOW}"
         sql = (
             f"SELECT page_id FROM ({candidates}) AS candidates "
-            f"ORDER BY title_hit DESC, score {self.score_order}, date DESC, page_id DESC LIMIT %s OFFSET %s"
+            f"ORDER BY title_hit DESC, {self.title_tiebreak}score {self.score_order}, date DESC, page_id DESC "
+            "LIMIT %s OFFSET %s"
         )
         return [row[0] for row in self._fetch(sql, [*params, limit, offset])]
 
@@ -223,6 +225,7 @@ class SqliteEngine(DatabaseEngine):
         return f"{FTS_TABLE} MATCH %s", [self.fts_expression(groups, all_words)]
 
     score_order = "ASC"  # bm25() is lower for better matches
+    title_tiebreak = ""  # bm25 already favours short titles
 
     def rank_expression(self):
         return f"bm25({FTS_TABLE}, 10.0, 4.0, 1.0, 0.0)"
@@ -272,6 +275,9 @@ class PostgresEngine(DatabaseEngine):
         return "d.search_vector @@ q", []
 
     score_order = "DESC"
+    # ts_rank does not weigh document length: among pages whose title matches, the shortest
+    # title (the OPD "Dinas Kesehatan" for "sehat") is the most specific.
+    title_tiebreak = "CASE WHEN title_hit THEN title_length END ASC NULLS LAST, "
 
     def rank_expression(self):
         return "ts_rank(d.search_vector, q)"

@@ -11,7 +11,6 @@ from django.db import models
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.search import index
 
 from .text import tokenize
 
@@ -56,7 +55,7 @@ class SearchDocument(models.Model):
         return self.title
 
 
-class Synonym(index.Indexed, models.Model):
+class Synonym(models.Model):
     """A group of words that mean the same to citizens ("KTP" = "kartu tanda penduduk"), managed by Diskominfo."""
 
     term = models.CharField(
@@ -73,8 +72,6 @@ class Synonym(index.Indexed, models.Model):
         ),
     )
     updated_at = models.DateTimeField(_("diubah"), auto_now=True)
-
-    search_fields = [index.SearchField("term"), index.AutocompleteField("term"), index.SearchField("equivalents")]
 
     class Meta:
         ordering = ["term"]

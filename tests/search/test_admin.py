@@ -27,6 +27,9 @@ class SynonymAdminTests(TestCase):
         self.client.force_login(self.superuser)
         listing = self.client.get(reverse("wagtailsnippets_search_synonym:list"))
         self.assertContains(listing, "akta")
+        found = self.client.get(reverse("wagtailsnippets_search_synonym:list"), {"q": "penduduk"})
+        self.assertContains(found, "kartu tanda penduduk")
+        self.assertNotContains(found, "badan usaha milik desa")
         response = self.client.post(
             reverse("wagtailsnippets_search_synonym:add"),
             {"term": "SAMSAT", "equivalents": "sistem administrasi manunggal satu atap\npajak kendaraan"},

@@ -43,6 +43,9 @@ run: demo ## Set up everything and serve the demo region at http://127.0.0.1:800
 test: install-test ## Run the whole test suite (SQLite)
 	$(BIN)/pytest
 
+test-browser: install-test ## Browser journeys, axe and page weight (Playwright + Debian's /usr/bin/chromium); screenshots in artifacts/screenshots/
+	$(BIN)/pytest -m browser tests/browser
+
 test-postgres: install-test ## Run the whole test suite on PostgreSQL (DATABASE_URL, default local postgres)
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/portal_ci} $(BIN)/pytest --create-db
 

@@ -8,26 +8,42 @@ scheme picks the engine: ``opensearch://host:9200`` or ``elasticsearch+https://u
 from urllib.parse import parse_qs, urlsplit
 
 ENGINE_BACKENDS = {
-    "opensearch": "wagtail.search.backends.opensearch2",
-    "opensearch3": "wagtail.search.backends.opensearch3",
-    "elasticsearch": "wagtail.search.backends.elasticsearch8",
-    "elasticsearch9": "wagtail.search.backends.elasticsearch9",
+    # opensearch-py 3 (pinned) talks to OpenSearch 2 and 3 servers through Wagtail's opensearch3
+    # backend; "opensearch2" is for deployments that pin opensearch-py 2 instead.
+    "opensearch": "search.backends.opensearch3",
+    "opensearch2": "search.backends.opensearch2",
+    "opensearch3": "search.backends.opensearch3",
+    "elasticsearch": "search.backends.elasticsearch8",
+    "elasticsearch9": "search.backends.elasticsearch9",
 }
 
 
-def search_backends_from_url(url):
+#: Keeps search.models.SearchDocument (the public search's own index) in step with the pages.
+DOCUMENTS_BACKEND = {"BACKEND": "search.backends.documents"}
+
+
+def database_backend(database_url=""):
+    """Wagtail's database backend; on PostgreSQL with the Indonesian stemmer instead of English."""
+    backend = {"BACKEND": "wagtail.search.backends.database"}
+    if database_url.startswith(("postgres", "postgis")):
+        backend["SEARCH_CONFIG"] = "indonesian"
+    return backend
+
+
+def search_backends_from_url(url, database_url=""):
     if not url:
-        return {"default": {"BACKEND": "wagtail.search.backends.database"}}
+        return {"default": database_backend(database_url), "portal_documents": DOCUMENTS_BACKEND}
     parts = urlsplit(url)
     engine, _, transport = parts.scheme.partition("+")
     if engine not in ENGINE_BACKENDS:
         raise ValueError(f"Unknown search engine in SEARCH_URL: {parts.scheme!r}")
     query = parse_qs(parts.query)
     return {
+        "portal_documents": DOCUMENTS_BACKEND,
         "default": {
             "BACKEND": ENGINE_BACKENDS[engine],
             "URLS": [f"{transport or 'http'}://{parts.netloc}"],
             "INDEX_PREFIX": query.get("index", ["portal"])[0] + "_",
             "TIMEOUT": 5,
-        }
+        },
     }

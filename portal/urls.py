@@ -19,6 +19,7 @@ urlpatterns = [
     path("robots.txt", seo_views.robots_txt, name="robots_txt"),
     path("", include("feeds.urls")),
     path("", include("public_api.urls")),
+    path("cari/saran/", search_views.autocomplete, name="search_autocomplete"),
 ]
 
 if settings.DEBUG:

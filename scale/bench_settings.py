@@ -5,6 +5,7 @@ compare a cached anonymous page with the uncached one (the portal itself has no 
 """
 
 import os
+import warnings
 
 os.environ.setdefault("SECRET_KEY", "bench-only-insecure-key")
 
@@ -16,6 +17,9 @@ ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# whitenoise warns that STATIC_ROOT is missing: the benchmark serves static files from the finders.
+warnings.filterwarnings("ignore", message="No directory at")
+LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "ERROR"}}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 if env_bool("PORTAL_BENCH_PAGE_CACHE"):

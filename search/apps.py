@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class SearchConfig(AppConfig):
     name = "search"
     verbose_name = _("Pencarian")
+
+    def ready(self):
+        from . import signal_handlers
+
+        signal_handlers.register()

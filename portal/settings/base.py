@@ -183,7 +183,7 @@ CSRF_COOKIE_HTTPONLY = True
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("PORTAL_NAME", "Portal Pemda")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = search_backends_from_url(os.environ.get("SEARCH_URL", ""))
+WAGTAILSEARCH_BACKENDS = search_backends_from_url(os.environ.get("SEARCH_URL", ""), os.environ.get("DATABASE_URL", ""))
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "csv", "txt", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -196,6 +196,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 PORTAL_DEMO_STEPS = [
     "demo.region.build_region",
+    "search.demo.step",
     "opd_teams.demo.step",
     "home.demo.build_front_page",
     "monitoring.demo.step",

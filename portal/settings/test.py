@@ -16,7 +16,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = search_backends_from_url("", os.environ.get("DATABASE_URL", ""))  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 TIME_ZONE = "Asia/Jakarta"
 WHITENOISE_USE_FINDERS = True

@@ -1,11 +1,16 @@
 """Playwright against Django's live server, driving Debian's Chromium (never a downloaded browser)."""
 
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.contrib.staticfiles.testing import StaticLiveServerTestCase
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 from django.utils import timezone
 from playwright.sync_api import sync_playwright
 from wagtail.coreutils import get_supported_content_language_variant
@@ -38,12 +43,13 @@ def build_demo_subset():
     ]
     if not Page.objects.filter(depth=1).exists():
         Page.add_root(title="Root", slug="root", locale=locale)
-    user, _ = ensure_demo_admin(PASSWORD)
-    home = ensure_home()
-    ensure_region_settings(home)
-    for spec in content.OPDS:
-        if spec["acronym"] in DEMO_OPDS:
-            build_opd(home, spec, user, timezone.localdate())
+    with transaction.atomic():
+        user, _ = ensure_demo_admin(PASSWORD)
+        home = ensure_home()
+        ensure_region_settings(home)
+        for spec in content.OPDS:
+            if spec["acronym"] in DEMO_OPDS:
+                build_opd(home, spec, user, timezone.localdate())
     return home
 
 
@@ -56,6 +62,14 @@ class BrowserTestCase(StaticLiveServerTestCase):
         # Playwright's sync API runs an event loop in this thread; the ORM calls made by the test
         # itself stay synchronous, so Django's async-safety guard does not apply here.
         os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+        # Pictures must reach the browser: files on disk, served by the test URLconf.
+        cls.media_root = tempfile.mkdtemp(prefix="portal-browser-media-")
+        cls.media_settings = override_settings(
+            MEDIA_ROOT=cls.media_root,
+            STORAGES={**settings.STORAGES, "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}},
+            ROOT_URLCONF="tests.browser.urls",
+        )
+        cls.media_settings.enable()
         super().setUpClass()
         cls.playwright = sync_playwright().start()
         cls.browser = cls.playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -65,6 +79,8 @@ class BrowserTestCase(StaticLiveServerTestCase):
         cls.browser.close()
         cls.playwright.stop()
         super().tearDownClass()
+        cls.media_settings.disable()
+        shutil.rmtree(cls.media_root, ignore_errors=True)
         os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
     def setUp(self):
@@ -87,3 +103,33 @@ class BrowserTestCase(StaticLiveServerTestCase):
     def screenshot(self, page, name):
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+class ReadOnlyBrowserTestCase(BrowserTestCase):
+    """For journeys that only read: the demo subset is built once per class, not once per test.
+
+    A live-server test case normally empties the database after every test; these tests change
+    nothing, so the database is emptied once, after the last test of the class.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.shared_home = build_demo_subset()
+
+    @classmethod
+    def tearDownClass(cls):
+        for alias in cls._databases_names(include_mirrors=False):
+            call_command("flush", verbosity=0, interactive=False, database=alias, reset_sequences=False)
+        super().tearDownClass()
+
+    @classmethod
+    def _fixture_setup(cls):
+        pass
+
+    def _fixture_teardown(self):
+        pass
+
+    def setUp(self):
+        self.home = self.shared_home
+        self.contexts = []

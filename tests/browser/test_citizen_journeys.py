@@ -1,11 +1,13 @@
+import re
+
 from playwright.sync_api import expect
 
 from opd_pages.models import NewsPage, OpdHomePage
 
-from .base import DESKTOP, PHONE, BrowserTestCase
+from .base import DESKTOP, PHONE, ReadOnlyBrowserTestCase
 
 
-class CitizenJourneyTests(BrowserTestCase):
+class CitizenJourneyTests(ReadOnlyBrowserTestCase):
     def walk_home_to_news(self, page, shots):
         """Regional home → the Disdukcapil section → its newest news item, by clicking links."""
         page.goto(self.url("/"))
@@ -41,7 +43,7 @@ class CitizenJourneyTests(BrowserTestCase):
         results = page.locator("main a[href^='/disdukcapil/']")
         expect(results.first).to_be_visible()
         results.first.click()
-        expect(page).to_have_url(self.url(OpdHomePage.objects.get(acronym="Disdukcapil").url) + "**")
+        expect(page).to_have_url(re.compile(re.escape(self.url("/disdukcapil/")) + ".*"))
         expect(page.locator("body")).to_contain_text("Disdukcapil")
 
     def test_the_citizen_journey_works_with_javascript_disabled(self):

@@ -10,19 +10,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 
 from opd_teams.models import DISKOMINFO_GROUP, OpdTeam
+from opd_teams.roles import is_diskominfo
 
-_CACHE_ATTR = "_monitoring_is_diskominfo"
-
-
-def is_diskominfo(user):
-    """True for active superusers and active members of the Diskominfo group (cached on the user)."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    if user.is_superuser:
-        return True
-    if not hasattr(user, _CACHE_ATTR):
-        setattr(user, _CACHE_ATTR, user.groups.filter(name=DISKOMINFO_GROUP).exists())
-    return getattr(user, _CACHE_ATTR)
+__all__ = ["administered_opd_ids", "can_view_opd_card", "is_diskominfo", "require_diskominfo"]
 
 
 def administered_opd_ids(user):

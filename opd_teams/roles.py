@@ -108,4 +108,11 @@ def regional_collection():
 
 
 def is_diskominfo(user):
-    return user.is_active and (user.is_superuser or user.groups.filter(name=DISKOMINFO_GROUP).exists())
+    """True for active superusers and active members of the Diskominfo group (cached on the user)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    if not hasattr(user, "_portal_is_diskominfo"):
+        user._portal_is_diskominfo = user.groups.filter(name=DISKOMINFO_GROUP).exists()
+    return user._portal_is_diskominfo

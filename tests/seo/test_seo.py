@@ -100,6 +100,10 @@ class SeoTests(TestCase):
         html = self.client.get(self.news.url).content.decode()
         self.assertNotIn("Imunisasi </script> campak</script>", html)
         self.assertIn("Imunisasi \\u003C/script\\u003E campak", html)
-        scripts = re.findall(r"<script([^>]*)>", html)
-        self.assertEqual(scripts, [' type="application/ld+json"'])
+        scripts = re.findall(r"<script([^>]*)>(.*?)</script>", html, re.S)
+        inline = [
+            attributes for attributes, body in scripts if body.strip() and "application/ld+json" not in attributes
+        ]
+        self.assertEqual(inline, [], "only JSON-LD data may be inline; code comes from static files")
+        self.assertTrue(all(" src=" in a or "application/ld+json" in a for a, _body in scripts))
         self.assertNotIn(" style=", html)

@@ -10,6 +10,11 @@
     var list = form.querySelector(".search-suggestions");
     var scope = form.querySelector("input[name=di]");
     if (!input || !list) return;
+    // The combobox semantics exist only when this script runs; without it the field is a plain searchbox.
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-controls", list.id);
+    input.setAttribute("aria-expanded", "false");
     var timer = null;
     var controller = null;
     var active = -1;

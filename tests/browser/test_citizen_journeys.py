@@ -36,8 +36,8 @@ class CitizenJourneyTests(ReadOnlyBrowserTestCase):
     def test_search_for_ktp_reaches_the_disdukcapil_section(self):
         page = self.new_page(PHONE)
         page.goto(self.url("/"))
-        page.get_by_role("searchbox").first.fill("ktp")
-        page.get_by_role("searchbox").first.press("Enter")
+        page.locator("form[role=search] input[name=q]").first.fill("ktp")
+        page.locator("form[role=search] input[name=q]").first.press("Enter")
         expect(page).to_have_url(self.url("/cari/?q=ktp"))
         self.screenshot(page, "ponsel-4-cari-ktp")
         results = page.locator("main a[href^='/disdukcapil/']")
@@ -49,7 +49,7 @@ class CitizenJourneyTests(ReadOnlyBrowserTestCase):
     def test_the_citizen_journey_works_with_javascript_disabled(self):
         page = self.new_page(PHONE, javascript=False)
         self.walk_home_to_news(page, "tanpa-js")
-        page.get_by_role("searchbox").first.fill("ktp")
+        page.locator("form[role=search] input[name=q]").first.fill("ktp")
         page.get_by_role("button", name="Cari").first.click()
         expect(page).to_have_url(self.url("/cari/?q=ktp"))
         expect(page.locator("main a[href^='/disdukcapil/']").first).to_be_visible()

@@ -52,7 +52,9 @@ class AnnouncementPage(OpdContentMixin, BasePage):
     subpage_types = []
     kind_label = _("Pengumuman")
 
-    date = models.DateField(_("tanggal pengumuman"), default=timezone.localdate, help_text=_("Tanggal diumumkan."))
+    date = models.DateField(
+        _("tanggal pengumuman"), default=timezone.localdate, db_index=True, help_text=_("Tanggal diumumkan.")
+    )
     valid_until = models.DateField(
         _("berlaku sampai"),
         null=True,

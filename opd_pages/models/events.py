@@ -57,7 +57,7 @@ class EventPage(OpdContentMixin, BasePage):
     subpage_types = []
     kind_label = _("Agenda")
 
-    start = models.DateTimeField(_("mulai"), help_text=_("Tanggal dan jam mulai (waktu setempat)."))
+    start = models.DateTimeField(_("mulai"), db_index=True, help_text=_("Tanggal dan jam mulai (waktu setempat)."))
     end = models.DateTimeField(_("selesai"), null=True, blank=True, help_text=_("Kosongkan bila hanya satu waktu."))
     location = models.CharField(_("tempat"), max_length=255, help_text=_("Nama tempat dan alamat singkat."))
     lead = models.TextField(_("ringkasan"), max_length=400, help_text=_("Inti acara dalam satu-dua kalimat."))

@@ -70,7 +70,10 @@ class NewsPage(OpdContentMixin, ListingImageMixin, BasePage):
     kind_label = _("Berita")
 
     date = models.DateField(
-        _("tanggal berita"), default=timezone.localdate, help_text=_("Tanggal kejadian atau terbit berita.")
+        _("tanggal berita"),
+        default=timezone.localdate,
+        db_index=True,  # "newest news of every OPD" orders 100,000 rows by date
+        help_text=_("Tanggal kejadian atau terbit berita."),
     )
     lead = models.TextField(
         _("ringkasan"),

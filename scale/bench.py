@@ -183,7 +183,7 @@ def run_url_bench(emit, requests=30, warmup=3, only=None):
             continue
         url = target.resolve(context)
         if url is None:
-            emit({"name": target.name, "skipped": "URL belum ada di cabang ini"})
+            emit({"name": target.name, "skipped": "halaman atau URL ini tidak ada di basis data ini"})
             continue
         client = editor_client if target.editor else context.client
         emit({"name": target.name, "url": url, **measure(client, url, requests=requests, warmup=warmup)})

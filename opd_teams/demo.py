@@ -9,7 +9,7 @@ from wagtail.images import get_image_model
 from opd_pages.models import NewsPage, OpdHomePage
 
 from .models import DISKOMINFO_GROUP, HUMAS_GROUP, OpdTeam
-from .onboarding import onboard_opd
+from .onboarding import adopt_opd
 from .roles import ensure_platform_groups, regional_collection
 
 DEMO_PASSWORD = "demo-opd-2026"
@@ -51,14 +51,7 @@ def step(stdout=None, admin_password=None, progress=None):
     for index, opd in enumerate(opds, start=1):
         if not OpdTeam.objects.filter(opd=opd).exists():
             slug = slugify(opd.acronym)
-            onboard_opd(
-                title=opd.title,
-                acronym=opd.acronym,
-                kind=opd.kind,
-                admin_emails=[f"{slug}.admin@{DEMO_DOMAIN}", f"{slug}.admin2@{DEMO_DOMAIN}"],
-                adopt=opd,
-                invite=False,
-            )
+            adopt_opd(opd, [f"{slug}.admin@{DEMO_DOMAIN}", f"{slug}.admin2@{DEMO_DOMAIN}"])
             created.append(opd.acronym)
         if progress:
             progress(index, len(opds), opd.acronym)

@@ -234,6 +234,19 @@ def onboard_opd(*, title, acronym, kind, admin_emails, adopt=None, user=None, in
     return OnboardingResult(team=team, created=True, invited=invited)
 
 
+def adopt_opd(opd, admin_emails, user=None):
+    """Give an existing OPD home page its team (demo region, generated regions), without invitations."""
+    return onboard_opd(
+        title=opd.title,
+        acronym=opd.acronym,
+        kind=opd.kind,
+        admin_emails=admin_emails,
+        adopt=opd,
+        user=user,
+        invite=False,
+    )
+
+
 def archive_opd(team, user=None):
     """Unpublish the OPD section with redirects to the regional home, deactivate its accounts; keep content."""
     if team.archived_at is not None:

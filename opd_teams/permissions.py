@@ -27,11 +27,17 @@ def regional_only_group_names():
     return set(getattr(settings, "PORTAL_REGIONAL_ONLY_GROUPS", [HUMAS_GROUP]))
 
 
-def opd_home_paths():
-    """Tree paths of every OPD home page (one query)."""
-    from opd_pages.models import OpdHomePage
+def opd_home_paths(user):
+    """Tree paths of every OPD home page: one query, kept on ``user`` for the rest of the request.
 
-    return list(OpdHomePage.objects.values_list("path", flat=True))
+    The admin asks for a page tester per listed page; without this a regional-only editor's
+    page listing would repeat the query once per row.
+    """
+    if not hasattr(user, "_portal_opd_home_paths"):
+        from opd_pages.models import OpdHomePage
+
+        user._portal_opd_home_paths = list(OpdHomePage.objects.values_list("path", flat=True))
+    return user._portal_opd_home_paths
 
 
 def grant_reaches(perm, page_path, opd_paths, regional_groups):
@@ -60,7 +66,7 @@ class RegionScopedPagePermissionPolicy(PagePermissionPolicy):
             return base_permission
         regional_groups = regional_only_group_names()
         perms = list(self.get_cached_permissions_for_user(user))
-        opd_paths = opd_home_paths() if any(_is_regional(p, regional_groups) for p in perms) else []
+        opd_paths = opd_home_paths(user) if any(_is_regional(p, regional_groups) for p in perms) else []
         add_codename = get_permission_codename("add", self.model._meta)
         codenames = set()
         for perm in perms:
@@ -100,7 +106,7 @@ class RegionScopedPagePermissionTester(PagePermissionTester):
         if self.user.is_active and not self.user.is_superuser:
             regional_groups = regional_only_group_names()
             perms = list(self.permission_policy.get_cached_permissions_for_user(user))
-            opd_paths = opd_home_paths() if any(_is_regional(p, regional_groups) for p in perms) else []
+            opd_paths = opd_home_paths(user) if any(_is_regional(p, regional_groups) for p in perms) else []
             self.permissions = {
                 perm.permission.codename.rsplit("_", maxsplit=1)[0]
                 for perm in perms

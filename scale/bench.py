@@ -30,7 +30,7 @@ from wagtail.models import Page
 
 from opd_pages.models import NewsIndexPage, NewsPage, OpdHomePage
 from opd_teams.models import OpdTeam
-from opd_teams.onboarding import onboard_opd
+from opd_teams.onboarding import adopt_opd
 
 BENCH_EDITOR_USERNAME = "bench-editor"
 
@@ -107,14 +107,7 @@ def bench_editor(opd):
     """An admin of ``opd``'s team (the OPD is onboarded first if it has no team); created once, reused."""
     team = OpdTeam.objects.filter(opd=opd).first()
     if team is None:
-        team = onboard_opd(
-            title=opd.title,
-            acronym=opd.acronym,
-            kind=opd.kind,
-            admin_emails=[f"bench.admin@{opd.slug}.go.id", f"bench.admin2@{opd.slug}.go.id"],
-            adopt=opd,
-            invite=False,
-        ).team
+        team = adopt_opd(opd, [f"bench.admin@{opd.slug}.go.id", f"bench.admin2@{opd.slug}.go.id"]).team
     user, _ = get_user_model().objects.get_or_create(
         username=BENCH_EDITOR_USERNAME, defaults={"first_name": "Editor", "last_name": "Bench"}
     )

@@ -3,7 +3,7 @@ from django.utils.text import slugify
 from playwright.sync_api import expect
 
 from opd_pages.models import NewsIndexPage, NewsPage, OpdHomePage
-from opd_teams.onboarding import onboard_opd
+from opd_teams.onboarding import adopt_opd
 
 from .base import DESKTOP, PASSWORD, BrowserTestCase
 
@@ -14,14 +14,7 @@ class EditorJourneyTests(BrowserTestCase):
     def setUp(self):
         super().setUp()
         self.opd = OpdHomePage.objects.get(acronym="Disdukcapil")
-        team = onboard_opd(
-            title=self.opd.title,
-            acronym=self.opd.acronym,
-            kind=self.opd.kind,
-            admin_emails=["admin.satu@contohkab.go.id", "admin.dua@contohkab.go.id"],
-            adopt=self.opd,
-            invite=False,
-        ).team
+        team = adopt_opd(self.opd, ["admin.satu@contohkab.go.id", "admin.dua@contohkab.go.id"]).team
         self.admin = team.admins().get(email="admin.satu@contohkab.go.id")
         self.admin.set_password(PASSWORD)
         self.admin.save()

@@ -9,7 +9,7 @@ from wagtail.models import Page
 from opd_pages.factories import NewsPageFactory
 from opd_pages.models import NewsIndexPage
 from opd_teams.factories import UserFactory
-from opd_teams.onboarding import onboard_opd
+from opd_teams.onboarding import adopt_opd
 from opd_teams.roles import ensure_platform_groups
 from tests.trees import build_region_tree
 
@@ -21,14 +21,7 @@ class Section:
 
     def __init__(self, opd):
         slug = opd.slug
-        result = onboard_opd(
-            title=opd.title,
-            acronym=opd.acronym,
-            kind=opd.kind,
-            admin_emails=[f"{slug}.admin@contohkab.go.id", f"{slug}.admin2@contohkab.go.id"],
-            adopt=opd,
-            invite=False,
-        )
+        result = adopt_opd(opd, [f"{slug}.admin@contohkab.go.id", f"{slug}.admin2@contohkab.go.id"])
         self.team = result.team
         self.opd = opd
         self.admin = get_user_model().objects.get(username=f"{slug}.admin")

@@ -22,7 +22,9 @@ class HighlightViewSet(SnippetViewSet):
         "display_title",
         Column("page", label=_("Halaman"), accessor=lambda h: h.page.url_path),
         "ends_at",
-        Column("is_showing", label=_("Tampil sekarang"), accessor=lambda h: _("Ya") if h.is_showing else _("Tidak")),
+        Column(
+            "is_showing", label=_("Tampil sekarang"), accessor=lambda h: _("Ya") if h.is_showing_now else _("Tidak")
+        ),
     ]
     panels = [
         FieldPanel("page", widget=views.published_page_chooser_viewset.widget_class),
@@ -31,6 +33,10 @@ class HighlightViewSet(SnippetViewSet):
         FieldPanel("image"),
         FieldPanel("ends_at"),
     ]
+
+    def get_queryset(self, request):
+        # "Tampil sekarang" for every row in the listing's own query, not one query per row.
+        return Highlight.objects.with_showing_flag()
 
 
 class QuickLinkViewSet(SnippetViewSet):

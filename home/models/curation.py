@@ -24,15 +24,25 @@ def is_published(page):
     return bool(page and page.live and not page.get_view_restrictions().exists())
 
 
+def showing_condition(now):
+    """The rule for a highlight citizens see now: live public page, end date not passed."""
+    return (Q(ends_at__isnull=True) | Q(ends_at__gt=now)) & Q(page__live=True) & not_restricted("page__path")
+
+
 class HighlightQuerySet(models.QuerySet):
     def showing(self, now=None):
-        """Highlights citizens see now: live public pages, end date not passed, in humas' order."""
-        now = now or timezone.now()
+        """Highlights citizens see now, in humas' order."""
         return (
-            self.filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now), page__live=True)
-            .filter(not_restricted("page__path"))
+            self.filter(showing_condition(now or timezone.now()))
             .select_related("page", "image")
             .order_by("sort_order", "pk")
+        )
+
+    def with_showing_flag(self, now=None):
+        """Every highlight with ``is_showing_now`` computed in the same query (for the admin list)."""
+        condition = showing_condition(now or timezone.now())
+        return self.select_related("page").annotate(
+            is_showing_now=models.ExpressionWrapper(condition, output_field=models.BooleanField())
         )
 
 

@@ -1,7 +1,12 @@
 """Humas curates the front page without edit rights on OPD pages; OPDs propose, humas decides."""
 
+from datetime import timedelta
+
 from django.contrib.auth.models import Group, Permission
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail.models import GroupPagePermission, PageViewRestriction, Site
 
 from home.models import Highlight, NewsArchivePage, ProposalDecision, RegionAlert
@@ -68,6 +73,23 @@ class HumasCurationTests(TestCase):
             with self.subTest(url):
                 self.assertEqual(self.client.get(url).status_code, 200)
         self.assertContains(self.client.get("/admin/"), "Usulan beranda")
+
+    def test_sorotan_list_says_which_highlights_show_now_at_a_flat_query_cost(self):
+        Highlight.objects.create(page=self.news, sort_order=0)
+        expired = Highlight.objects.create(page=self.other_proposal, sort_order=1)
+        Highlight.objects.filter(pk=expired.pk).update(ends_at=timezone.now() - timedelta(days=1))
+        self.client.force_login(self.humas)
+        url = "/admin/snippets/home/highlight/"
+        response = self.client.get(url)
+        rows = {row.display_title: row.is_showing_now for row in response.context["object_list"]}
+        self.assertEqual(rows, {"Imunisasi serentak": True, "Posyandu lansia": False})
+        with CaptureQueriesContext(connection) as few:
+            self.client.get(url)
+        for _ in range(5):
+            Highlight.objects.create(page=self.not_proposed, sort_order=2)
+        with CaptureQueriesContext(connection) as many:
+            self.client.get(url)
+        self.assertEqual(len(many), len(few))
 
     def test_highlight_form_refuses_drafts_and_private_pages(self):
         self.client.force_login(self.humas)

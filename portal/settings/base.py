@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "seo",
     "public_api",
     "page_cache",
+    "audit",
+    "outbox",
     "wagtail.api.v2",
     "rest_framework",
     "wagtail.contrib.sitemaps",
@@ -161,6 +163,9 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Background work (Wagtail's search indexing, e-mail): django-tasks.
+# Outgoing mail: attempts before a message stays "failed" for Diskominfo to see.
+OUTBOX_MAX_ATTEMPTS = int(os.environ.get("OUTBOX_MAX_ATTEMPTS", "8"))
+
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
 
 # E-mail: SMTP configured from the environment.

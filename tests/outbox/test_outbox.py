@@ -17,9 +17,9 @@ class OutboxTests(TestCase):
         self.assertEqual([m.to for m in mail.outbox], [["a@contohkab.go.id"]])
 
     def test_mail_server_down_keeps_the_message_and_cron_retries_it(self):
-        with mock.patch("django.core.mail.message.EmailMessage.send", side_effect=ConnectionRefusedError("down")):
-            with self.captureOnCommitCallbacks(execute=True):
-                stored = queue_mail("Undangan", "Isi", ["a@contohkab.go.id"])
+        down = mock.patch("django.core.mail.message.EmailMessage.send", side_effect=ConnectionRefusedError("down"))
+        with down, self.captureOnCommitCallbacks(execute=True):
+            stored = queue_mail("Undangan", "Isi", ["a@contohkab.go.id"])
         stored.refresh_from_db()
         self.assertEqual(stored.status, OutgoingMail.Status.FAILED)
         self.assertIn("down", stored.last_error)

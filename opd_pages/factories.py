@@ -17,6 +17,7 @@ from .models import (
     ProfilePage,
     ProfileType,
 )
+from .skeleton import standard_sections
 
 
 class OpdHomePageFactory(wagtail_factories.PageFactory):
@@ -96,12 +97,24 @@ class ProfilePageFactory(wagtail_factories.PageFactory):
         model = ProfilePage
 
 
+#: Factories for standard sections that have one; other sections are created plainly.
+SECTION_FACTORIES = {
+    "opd_pages.NewsIndexPage": NewsIndexPageFactory,
+    "opd_pages.AnnouncementIndexPage": AnnouncementIndexPageFactory,
+    "opd_pages.EventIndexPage": EventIndexPageFactory,
+}
+
+
 def make_opd_section(home, acronym, title=None, kind="dinas", news=0, **opd_kwargs):
-    """An OPD home with its Berita, Pengumuman and Agenda indexes, plus ``news`` news items."""
+    """An OPD home with its standard sections (:mod:`opd_pages.skeleton`), plus ``news`` news items."""
     opd = OpdHomePageFactory(parent=home, acronym=acronym, title=title or f"Dinas {acronym}", kind=kind, **opd_kwargs)
-    news_index = NewsIndexPageFactory(parent=opd)
-    AnnouncementIndexPageFactory(parent=opd)
-    EventIndexPageFactory(parent=opd)
+    for section in standard_sections():
+        factory_class = SECTION_FACTORIES.get(section.model)
+        if factory_class is not None:
+            factory_class(parent=opd, title=section.title, slug=section.slug)
+        else:
+            opd.add_child(instance=section.new_page())
+    news_index = NewsIndexPage.objects.child_of(opd).get()
     for _ in range(news):
         NewsPageFactory(parent=news_index)
     return opd

@@ -22,14 +22,10 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Collection, GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowTask
 
 from opd_pages.models import (
-    AnnouncementIndexPage,
-    EventIndexPage,
-    NewsIndexPage,
     OpdHomePage,
     OpdKind,
-    ProfilePage,
 )
-from opd_pages.models.profile import MANDATORY_PROFILE_TYPES
+from opd_pages.skeleton import add_missing_profile_pages, build_sections
 
 from .invitations import send_invitation
 from .models import OpdTeam
@@ -132,32 +128,11 @@ def _publish(page, user):
 
 
 def create_section(home, title, acronym, kind, user=None):
-    """The OPD home with Berita, Pengumuman, Agenda (published) and mandatory profile pages (drafts)."""
+    """The OPD home (published) with the standard sections of :mod:`opd_pages.skeleton`."""
     opd = home.add_child(instance=OpdHomePage(title=title, acronym=acronym, slug=slugify(acronym), kind=kind))
     _publish(opd, user)
-    for page_class, page_title, slug in (
-        (NewsIndexPage, "Berita", "berita"),
-        (AnnouncementIndexPage, "Pengumuman", "pengumuman"),
-        (EventIndexPage, "Agenda", "agenda"),
-    ):
-        index = opd.add_child(instance=page_class(title=page_title, slug=slug, show_in_menus=True))
-        _publish(index, user)
-    add_missing_profile_pages(opd, user)
+    build_sections(opd, user)
     return opd
-
-
-def add_missing_profile_pages(opd, user=None):
-    """Mandatory profile pages the OPD lacks, as drafts (they need the OPD's own content)."""
-    existing = set(ProfilePage.objects.child_of(opd).values_list("profile_type", flat=True))
-    for profile_type in MANDATORY_PROFILE_TYPES:
-        if profile_type in existing:
-            continue
-        page = opd.add_child(
-            instance=ProfilePage(
-                title=str(profile_type.label), slug=profile_type.value, profile_type=profile_type, live=False
-            )
-        )
-        page.save_revision(user=user, log_action=True)
 
 
 def create_moderation_workflow(opd, admin_group):

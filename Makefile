@@ -9,7 +9,7 @@ BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_bench
 FILL_ARGS ?= --opds 40 --news 2500
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-test run demo migrate test test-postgres test-browser chromium bench-db bench lint format check ci clean reminders monitoring-bench
+.PHONY: help install install-dev install-test run demo migrate test test-postgres test-browser chromium bench-db bench lint format check ci clean reminders monitoring-bench
 
 help: ## List the commands
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-15s %s\n", $$1, $$2}'
@@ -22,18 +22,24 @@ $(VENV)/.installed: requirements.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements.txt
 	touch $@
 
-$(VENV)/.installed-test: requirements.txt requirements-test.txt | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements-test.txt
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@ $(VENV)/.installed
 
-install: $(VENV)/.installed ## Install the portal into a local virtual environment (.venv)
+$(VENV)/.installed-test: requirements.txt requirements-dev.txt requirements-test.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-test.txt
+	touch $@ $(VENV)/.installed $(VENV)/.installed-dev
+
+install: $(VENV)/.installed ## Install the portal (production requirements) into a local virtual environment (.venv)
+
+install-dev: $(VENV)/.installed-dev ## Install the portal and what the demo region needs (requirements-dev.txt)
 
 install-test: $(VENV)/.installed-test ## Install the portal and the test tools
 
 migrate: install ## Apply database migrations
 	$(MANAGE) migrate --noinput
 
-demo: migrate ## Load the demo region (idempotent)
+demo: install-dev migrate ## Load the demo region (idempotent)
 	$(MANAGE) load_demo
 
 run: demo ## Set up everything and serve the demo region at http://127.0.0.1:8000
@@ -60,7 +66,7 @@ bench-db: install-test ## Fill BENCH_DATABASE_URL with a generated region (FILL_
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) fill_region $(FILL_ARGS)
 
 bench: install-test ## Benchmark key URLs and gunicorn throughput on BENCH_DATABASE_URL (JSON lines, never fails on time)
-	DATABASE_URL=$(BENCH_DATABASE_URL) DJANGO_SETTINGS_MODULE=scale.bench_settings $(MANAGE) bench --output artifacts/bench/bench-$$(date -u +%Y%m%dT%H%M%SZ).jsonl
+	DATABASE_URL=$(BENCH_DATABASE_URL) DJANGO_SETTINGS_MODULE=benchmarks.settings $(MANAGE) bench --output artifacts/bench/bench-$$(date -u +%Y%m%dT%H%M%SZ).jsonl
 
 check: install-test ## Django system check and missing-migration check
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check
@@ -83,5 +89,5 @@ clean: ## Remove the virtual environment, local database and media
 reminders: install ## Send the due reminders to quiet OPDs (run daily from cron)
 	$(MANAGE) send_opd_reminders
 
-monitoring-bench: install ## Time the monitoring scorecard and quarterly export on the current database
+monitoring-bench: install-dev ## Time the monitoring scorecard and quarterly export on the current database
 	$(MANAGE) monitoring_bench

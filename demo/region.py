@@ -15,9 +15,10 @@ from django.utils.text import slugify
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageLogEntry, Revision, Site
 
-from home.factories import HomePageFactory, RegionSettingsFactory
 from home.models import HomePage, RegionSettings
-from opd_pages.factories import (
+from opd_pages.models import OpdHomePage
+from tests.factories.home import HomePageFactory, RegionSettingsFactory
+from tests.factories.opd_pages import (
     AnnouncementIndexPageFactory,
     AnnouncementPageFactory,
     EventIndexPageFactory,
@@ -27,7 +28,6 @@ from opd_pages.factories import (
     OpdHomePageFactory,
     ProfilePageFactory,
 )
-from opd_pages.models import OpdHomePage
 
 from . import content
 from .images import draw_logo, draw_picture

@@ -1,7 +1,7 @@
 """Page trees shared by tests: a region with N OPD sections, built with the app factories."""
 
-from home.factories import RegionSettingsFactory, make_region_site
-from opd_pages.factories import make_opd_section
+from tests.factories.home import RegionSettingsFactory, make_region_site
+from tests.factories.opd_pages import make_opd_section
 
 
 def build_region_tree(opd_count=3, news_per_opd=2):

@@ -39,6 +39,9 @@ SECRET_KEY = env_required("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# Dev-only apps ("demo": the demo region; "benchmarks": the generator and benchmarks) are added by
+# portal.settings.dev, portal.settings.test and benchmarks.settings, never in production.
+DEV_ONLY_APPS = ["demo", "benchmarks"]
 INSTALLED_APPS = [
     "core",
     "home",
@@ -46,7 +49,6 @@ INSTALLED_APPS = [
     "search",
     "opd_teams",
     "monitoring",
-    "demo",
     "feeds",
     "seo",
     "public_api",
@@ -57,7 +59,6 @@ INSTALLED_APPS = [
     "rest_framework",
     "wagtail.contrib.sitemaps",
     "django.contrib.sitemaps",
-    "scale",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -198,14 +199,6 @@ WAGTAIL_DATETIME_FORMAT = "%d-%m-%Y %H:%M"
 WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"
 LOGIN_URL = "wagtailadmin_login"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
-
-PORTAL_DEMO_STEPS = [
-    "demo.region.build_region",
-    "search.demo.step",
-    "opd_teams.demo.step",
-    "home.demo.build_front_page",
-    "monitoring.demo.step",
-]
 
 # Roles (opd_teams): model permissions of the Humas group ("app_label.codename"). Humas curates
 # the regional home through the snippets and settings below; its page permissions stop at OPD

@@ -7,6 +7,7 @@ os.environ.setdefault("SECRET_KEY", "test-only-insecure-key")
 from .base import *  # noqa: E402,F403
 
 DEBUG = False
+INSTALLED_APPS = INSTALLED_APPS + DEV_ONLY_APPS  # noqa: F405
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -8,8 +8,8 @@ from django.utils import timezone
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail_factories import ImageFactory
 
-from opd_pages.factories import AnnouncementPageFactory, NewsPageFactory
 from opd_pages.models import AnnouncementIndexPage, NewsIndexPage
+from tests.factories.opd_pages import AnnouncementPageFactory, NewsPageFactory
 from tests.trees import build_region_tree
 
 

@@ -8,8 +8,8 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import Highlight, HomePage, NewsArchivePage, PinnedAnnouncement, QuickLink
-from opd_pages.factories import AnnouncementPageFactory, EventPageFactory, NewsPageFactory
 from opd_pages.models import AnnouncementIndexPage, EventIndexPage, NewsIndexPage, NewsPage
+from tests.factories.opd_pages import AnnouncementPageFactory, EventPageFactory, NewsPageFactory
 from tests.trees import build_region_tree
 
 

@@ -11,7 +11,7 @@ from wagtail.models import Site
 from home.models import Highlight, NewsArchivePage, RegionAlert
 from home.permissions import ensure_humas_group
 from opd_pages.models import NewsIndexPage, NewsPage
-from opd_teams.factories import UserFactory
+from tests.factories.opd_teams import UserFactory
 from tests.trees import build_region_tree
 
 

@@ -8,8 +8,8 @@ from wagtail.models import Site
 from wagtail_factories import ImageFactory
 
 from home.models import Highlight, NewsArchivePage, PinnedAnnouncement, QuickLink, RegionAlert
-from opd_pages.factories import AnnouncementPageFactory, EventPageFactory
 from opd_pages.models import AnnouncementIndexPage, EventIndexPage, NewsPage
+from tests.factories.opd_pages import AnnouncementPageFactory, EventPageFactory
 from tests.trees import build_region_tree
 
 #: The issue's ceiling for the regional home page.
@@ -51,7 +51,7 @@ class HomePageQueryBudgetTests(TestCase):
         self.assertLessEqual(small, HOME_PAGE_QUERY_BUDGET)
 
         for n in range(3, 30):
-            from opd_pages.factories import make_opd_section
+            from tests.factories.opd_pages import make_opd_section
 
             make_opd_section(home, acronym=f"Besar{n}", title=f"Dinas Besar {n}", news=8)
         NewsPage.objects.update(main_image=PinnedAnnouncement.objects.get().image)

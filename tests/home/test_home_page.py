@@ -3,8 +3,8 @@
 from django.test import TestCase
 from wagtail_factories import ImageFactory
 
-from opd_pages.factories import NewsPageFactory, make_opd_section
 from opd_pages.models import NewsIndexPage
+from tests.factories.opd_pages import NewsPageFactory, make_opd_section
 from tests.trees import build_region_tree
 
 

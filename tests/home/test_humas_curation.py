@@ -11,9 +11,9 @@ from wagtail.models import GroupPagePermission, PageViewRestriction, Site
 
 from home.models import Highlight, NewsArchivePage, ProposalDecision, RegionAlert
 from home.permissions import ensure_humas_group
-from opd_pages.factories import NewsPageFactory
 from opd_pages.models import NewsIndexPage, NewsPage
-from opd_teams.factories import UserFactory
+from tests.factories.opd_pages import NewsPageFactory
+from tests.factories.opd_teams import UserFactory
 from tests.trees import build_region_tree
 
 

@@ -8,8 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from home.models import NewsArchivePage
-from opd_pages.factories import NewsPageFactory, make_opd_section
 from opd_pages.models import NewsIndexPage
+from tests.factories.opd_pages import NewsPageFactory, make_opd_section
 from tests.trees import build_region_tree
 
 

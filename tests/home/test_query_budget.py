@@ -5,8 +5,8 @@ from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from wagtail_factories import ImageFactory
 
-from opd_pages.factories import AnnouncementPageFactory, EventPageFactory, NewsPageFactory, make_opd_section
 from opd_pages.models import AnnouncementIndexPage, EventIndexPage, NewsIndexPage
+from tests.factories.opd_pages import AnnouncementPageFactory, EventPageFactory, NewsPageFactory, make_opd_section
 from tests.trees import build_region_tree
 
 MAX_QUERIES = 20

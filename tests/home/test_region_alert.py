@@ -6,10 +6,10 @@ from django.test import TestCase
 from django.utils import timezone
 from wagtail.models import Site
 
-from home.factories import RegionalPageFactory
 from home.models import RegionAlert
-from opd_pages.factories import EventPageFactory
 from opd_pages.models import EventIndexPage, NewsPage
+from tests.factories.home import RegionalPageFactory
+from tests.factories.opd_pages import EventPageFactory
 from tests.trees import build_region_tree
 
 MESSAGE = "Banjir di Kecamatan Sukamaju: hindari Jl. Merdeka"

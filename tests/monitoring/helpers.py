@@ -6,10 +6,10 @@ import zoneinfo
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import Page, PageLogEntry
 
-from opd_pages.factories import NewsPageFactory
 from opd_pages.models import NewsIndexPage
-from opd_teams.factories import OpdTeamFactory, UserFactory
 from opd_teams.models import DISKOMINFO_GROUP
+from tests.factories.opd_pages import NewsPageFactory
+from tests.factories.opd_teams import OpdTeamFactory, UserFactory
 
 WIB = zoneinfo.ZoneInfo("Asia/Jakarta")
 NOW = datetime.datetime(2026, 6, 15, 10, 0, tzinfo=WIB)

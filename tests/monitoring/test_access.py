@@ -3,7 +3,7 @@
 from django.test import TestCase
 from django.urls import reverse
 
-from opd_teams.factories import UserFactory
+from tests.factories.opd_teams import UserFactory
 from tests.trees import build_region_tree
 
 from .helpers import access_admin, days_ago, make_diskominfo_user, make_team, publish_news

@@ -5,8 +5,8 @@ from wagtail.models import Page
 
 from monitoring.history import publication_stats
 from monitoring.report import Period, build_report, export_csv
-from opd_pages.factories import AnnouncementPageFactory, EventPageFactory, ProfilePageFactory, make_opd_section
 from opd_pages.models import AnnouncementIndexPage, EventIndexPage, NewsPage, OpdHomePage
+from tests.factories.opd_pages import AnnouncementPageFactory, EventPageFactory, ProfilePageFactory, make_opd_section
 from tests.trees import build_region_tree
 
 from .helpers import NOW, days_ago, publish, publish_news

@@ -6,8 +6,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Workflow
 
 from monitoring.models import Reminder
-from opd_pages.factories import AnnouncementPageFactory, NewsPageFactory, ProfilePageFactory, make_opd_section
 from opd_pages.models import AnnouncementIndexPage, NewsIndexPage
+from tests.factories.opd_pages import AnnouncementPageFactory, NewsPageFactory, ProfilePageFactory, make_opd_section
 from tests.trees import build_region_tree
 
 from .helpers import days_ago, make_diskominfo_user, make_team, publish_news

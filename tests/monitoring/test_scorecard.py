@@ -8,9 +8,9 @@ from wagtail.models import Workflow
 
 from monitoring.models import ActivityClass, MonitoringSettings, Reminder
 from monitoring.scorecard import build_scorecards, classify, sort_cards, worst
-from opd_pages.factories import AnnouncementPageFactory, NewsPageFactory, ProfilePageFactory
 from opd_pages.models import AnnouncementIndexPage, NewsIndexPage
 from opd_pages.models.profile import MANDATORY_PROFILE_TYPES
+from tests.factories.opd_pages import AnnouncementPageFactory, NewsPageFactory, ProfilePageFactory
 from tests.trees import build_region_tree
 
 from .helpers import NOW, days_ago, make_team, publish_news

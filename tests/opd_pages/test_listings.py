@@ -8,8 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from opd_pages.factories import AnnouncementPageFactory, EventPageFactory, NewsPageFactory
 from opd_pages.models import AnnouncementIndexPage, EventIndexPage, NewsIndexPage, NewsPage, attach_opds
+from tests.factories.opd_pages import AnnouncementPageFactory, EventPageFactory, NewsPageFactory
 from tests.trees import build_region_tree
 
 

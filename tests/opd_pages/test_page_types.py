@@ -9,7 +9,6 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, rich_text, streamfield
 
 from home.models import HomePage, NewsArchivePage, RegionalPage
-from opd_pages.factories import AnnouncementPageFactory, EventPageFactory, NewsPageFactory, ProfilePageFactory
 from opd_pages.models import (
     AnnouncementIndexPage,
     AnnouncementPage,
@@ -20,6 +19,7 @@ from opd_pages.models import (
     OpdHomePage,
     ProfilePage,
 )
+from tests.factories.opd_pages import AnnouncementPageFactory, EventPageFactory, NewsPageFactory, ProfilePageFactory
 from tests.trees import build_region_tree
 
 

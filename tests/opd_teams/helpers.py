@@ -6,11 +6,11 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
-from opd_pages.factories import NewsPageFactory
 from opd_pages.models import NewsIndexPage
-from opd_teams.factories import UserFactory
 from opd_teams.onboarding import adopt_opd
 from opd_teams.roles import ensure_platform_groups
+from tests.factories.opd_pages import NewsPageFactory
+from tests.factories.opd_teams import UserFactory
 from tests.trees import build_region_tree
 
 PASSWORD = "sandi-uji-12345"

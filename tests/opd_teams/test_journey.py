@@ -16,9 +16,9 @@ from wagtail.models import Page, WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from opd_pages.models import NewsIndexPage, NewsPage
-from opd_teams.factories import UserFactory
 from opd_teams.models import DISKOMINFO_GROUP
 from opd_teams.roles import ensure_platform_groups
+from tests.factories.opd_teams import UserFactory
 from tests.trees import build_region_tree
 
 PASSWORD = "Ikan-segar-2026!"

@@ -19,13 +19,13 @@ from wagtail.models import (
     WorkflowPage,
 )
 
-from home.factories import RegionalPageFactory
 from opd_pages.models import AnnouncementIndexPage, EventIndexPage, NewsIndexPage, OpdHomePage, ProfilePage
 from opd_pages.models.profile import MANDATORY_PROFILE_TYPES
-from opd_teams.factories import UserFactory
 from opd_teams.models import DISKOMINFO_GROUP, OpdTeam
 from opd_teams.onboarding import OnboardingError, archive_opd, onboard_opd
 from opd_teams.roles import ensure_platform_groups
+from tests.factories.home import RegionalPageFactory
+from tests.factories.opd_teams import UserFactory
 from tests.trees import build_region_tree
 
 ADMINS = ["budi@diskan.contohkab.go.id", "sari@diskan.contohkab.go.id"]

@@ -6,10 +6,10 @@ from django.urls import reverse
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page
 from wagtail.permissions import page_permission_policy
 
-from home.factories import RegionalPageFactory
-from opd_teams.factories import UserFactory
 from opd_teams.models import DISKOMINFO_GROUP, HUMAS_GROUP
 from opd_teams.roles import ensure_platform_groups, regional_collection
+from tests.factories.home import RegionalPageFactory
+from tests.factories.opd_teams import UserFactory
 
 from .helpers import assert_denied, build_onboarded_region
 

@@ -13,11 +13,11 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry, Page, PageLogEntry, WorkflowState
 
-from opd_pages.factories import NewsPageFactory
 from opd_teams import team as team_actions
-from opd_teams.factories import UserFactory
 from opd_teams.models import DISKOMINFO_GROUP
 from opd_teams.roles import permission
+from tests.factories.opd_pages import NewsPageFactory
+from tests.factories.opd_teams import UserFactory
 
 from .helpers import PASSWORD, assert_denied, build_onboarded_region
 

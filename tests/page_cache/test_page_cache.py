@@ -12,8 +12,8 @@ from wagtail.models import Site
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, streamfield
 
 from home.models import Highlight, PinnedAnnouncement, RegionAlert
-from opd_pages.factories import NewsPageFactory
 from opd_pages.models import NewsIndexPage, NewsPage
+from tests.factories.opd_pages import NewsPageFactory
 from tests.trees import build_region_tree
 
 

@@ -7,8 +7,8 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 from wagtail_factories import DocumentFactory, ImageFactory
 
-from opd_pages.factories import EventPageFactory, NewsPageFactory
 from opd_pages.models import EventIndexPage, NewsIndexPage
+from tests.factories.opd_pages import EventPageFactory, NewsPageFactory
 from tests.trees import build_region_tree
 
 

@@ -8,7 +8,7 @@ from django.test import TestCase
 from django.urls import reverse
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
-from search.demo import step
+from demo.search import step
 from search.models import QueryStat, Synonym
 from tests.trees import build_region_tree
 

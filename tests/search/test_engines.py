@@ -9,13 +9,13 @@ from django.test import TestCase, override_settings
 from django.urls import reverse
 from wagtail.search.backends import get_search_backend
 
-from opd_pages.factories import NewsPageFactory
 from opd_pages.models import NewsIndexPage, NewsPage
 from portal.search_backends import search_backends_from_url
 from search.backends.elastic import PORTAL_FIELDS, indonesian_analysis
 from search.elastic import ElasticEngine
 from search.engine import Filters, parse_query
 from search.models import SearchDocument, Synonym
+from tests.factories.opd_pages import NewsPageFactory
 from tests.trees import build_region_tree
 
 

@@ -6,11 +6,11 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import TestCase
 
-from opd_pages.factories import NewsPageFactory
 from opd_pages.models import NewsIndexPage, NewsPage
 from search.engine import Filters, database_engine, parse_query
 from search.indexing import FTS_TABLE, uses_fts5
 from search.models import SearchDocument
+from tests.factories.opd_pages import NewsPageFactory
 from tests.trees import build_region_tree
 
 

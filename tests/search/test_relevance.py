@@ -1,9 +1,9 @@
-"""Relevance: on the demo region, each query of search.relevance.CASES finds its page in the top three."""
+"""Relevance: on the demo region, each query of tests.search.relevance.CASES finds its page in the top three."""
 
 from django.test import TestCase
 
 from demo.region import build_region
-from search.relevance import CASES, TOP, top_titles
+from tests.search.relevance import CASES, TOP, top_titles
 
 
 class DemoRegionRelevanceTests(TestCase):

@@ -7,9 +7,9 @@ from django.test import TestCase, override_settings
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
-from opd_pages.factories import AnnouncementPageFactory, NewsPageFactory, ProfilePageFactory
 from opd_pages.models import AnnouncementIndexPage, NewsIndexPage
 from search.models import QueryStat
+from tests.factories.opd_pages import AnnouncementPageFactory, NewsPageFactory, ProfilePageFactory
 from tests.trees import build_region_tree
 
 URL = reverse("search")

@@ -9,8 +9,8 @@ from wagtail.models import PageViewRestriction
 from wagtail_factories import ImageFactory
 
 from home.models import NewsArchivePage
-from opd_pages.factories import EventPageFactory, NewsPageFactory
 from opd_pages.models import EventIndexPage, NewsIndexPage
+from tests.factories.opd_pages import EventPageFactory, NewsPageFactory
 from tests.trees import build_region_tree
 
 JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)

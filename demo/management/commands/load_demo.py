@@ -2,11 +2,19 @@
 
 import sys
 
-from django.conf import settings
 from django.core.management.base import BaseCommand
-from django.utils.module_loading import import_string
 
+from demo import front_page, monitoring, region, search, teams
 from demo.region import DEMO_ADMIN_USERNAME
+
+#: The demo's steps, in order: the region first, then what each feature adds to it.
+STEPS = [
+    ("region", region.build_region),
+    ("search", search.step),
+    ("teams", teams.step),
+    ("front_page", front_page.build_front_page),
+    ("monitoring", monitoring.step),
+]
 
 
 class Command(BaseCommand):
@@ -29,12 +37,9 @@ class Command(BaseCommand):
         self.verbosity = options["verbosity"]
         self.stdout.write("Menyiapkan daerah contoh…")
         summary = {}
-        for dotted_path in settings.PORTAL_DEMO_STEPS:
-            step = import_string(dotted_path)
-            summary[dotted_path] = step(
-                stdout=self.stdout, admin_password=options["admin_password"], progress=self.progress
-            )
-        region = summary.get("demo.region.build_region", {})
+        for name, step in STEPS:
+            summary[name] = step(stdout=self.stdout, admin_password=options["admin_password"], progress=self.progress)
+        region = summary["region"]
         created = region.get("created_opds", [])
         if created:
             self.stdout.write(self.style.SUCCESS(f"Dibuat {len(created)} OPD: {', '.join(created)}"))

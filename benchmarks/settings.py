@@ -13,6 +13,7 @@ from portal.settings.base import *  # noqa: E402,F403
 from portal.settings.base import env_bool  # noqa: E402
 
 DEBUG = False
+INSTALLED_APPS = INSTALLED_APPS + DEV_ONLY_APPS  # noqa: F405
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 WHITENOISE_USE_FINDERS = True

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from scale.bench import machine, run_throughput, run_url_bench
+from benchmarks.pages import machine, run_throughput, run_url_bench
 
 
 class Command(BaseCommand):

@@ -6,8 +6,8 @@ import time
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from .report import build_report, export_csv, export_xlsx, previous_quarter
-from .scorecard import build_scorecards
+from monitoring.report import build_report, export_csv, export_xlsx, previous_quarter
+from monitoring.scorecard import build_scorecards
 
 
 def _time(function, repeat):

@@ -6,7 +6,7 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 
-from .models import (
+from opd_pages.models import (
     AnnouncementIndexPage,
     AnnouncementPage,
     EventIndexPage,
@@ -17,7 +17,7 @@ from .models import (
     ProfilePage,
     ProfileType,
 )
-from .skeleton import standard_sections
+from opd_pages.skeleton import standard_sections
 
 
 class OpdHomePageFactory(wagtail_factories.PageFactory):

@@ -16,11 +16,10 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from demo import content
-from opd_pages.factories import NewsPageFactory
+from monitoring.models import MonitoringSettings
 from opd_pages.models import NewsIndexPage
 from opd_teams.models import OpdTeam
-
-from .models import MonitoringSettings
+from tests.factories.opd_pages import NewsPageFactory
 
 MODERATION_SLUG = "usulan-posyandu-keliling"
 QUIET_ADMIN_LAST_LOGIN_DAYS = 200

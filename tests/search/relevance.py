@@ -62,8 +62,8 @@ CASES = [
 
 
 def top_titles(query, top=TOP):
-    from .engine import Filters, database_engine, parse_query
-    from .models import SearchDocument
+    from search.engine import Filters, database_engine, parse_query
+    from search.models import SearchDocument
 
     parsed = parse_query(query)
     search_engine = database_engine()

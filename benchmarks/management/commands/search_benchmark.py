@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from search import benchmark
+from benchmarks import search as benchmark
 
 
 class Command(BaseCommand):

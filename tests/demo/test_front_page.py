@@ -7,11 +7,11 @@ from django.contrib.auth.models import Group
 from django.test import TestCase
 from wagtail.models import Site
 
-from home.demo import build_front_page
+from demo.front_page import build_front_page
 from home.models import Highlight, NewsArchivePage, PinnedAnnouncement, QuickLink, RegionAlert
-from opd_pages.factories import make_opd_section
 from opd_pages.models import NewsPage
 from opd_teams.models import HUMAS_GROUP
+from tests.factories.opd_pages import make_opd_section
 from tests.trees import build_region_tree
 
 

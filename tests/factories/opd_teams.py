@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Collection
 
-from .models import OpdTeam
+from opd_teams.models import OpdTeam
 
 
 def _child_collection(name):

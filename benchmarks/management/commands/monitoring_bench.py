@@ -4,7 +4,7 @@ import json
 
 from django.core.management.base import BaseCommand
 
-from monitoring.benchmark import run
+from benchmarks.monitoring import run
 
 
 class Command(BaseCommand):

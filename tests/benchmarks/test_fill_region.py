@@ -6,11 +6,11 @@ from wagtail.models import Page, PageLogEntry
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
+from benchmarks.region import GENERATOR_USERNAME
+from benchmarks.text import RARE_WORD
 from home.models import HomePage
-from opd_pages.factories import OpdHomePageFactory
 from opd_pages.models import AnnouncementPage, EventPage, NewsIndexPage, NewsPage, OpdHomePage, ProfilePage
-from scale.region import GENERATOR_USERNAME
-from scale.text import RARE_WORD
+from tests.factories.opd_pages import OpdHomePageFactory
 
 
 def fill(**options):

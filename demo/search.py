@@ -3,10 +3,9 @@
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from opd_pages.models import OpdHomePage
-
-from .indexing import index_pages
-from .models import QueryStat, Synonym
-from .seed import seed_synonyms
+from search.indexing import index_pages
+from search.models import QueryStat, Synonym
+from search.seed import seed_synonyms
 
 #: (query, OPD acronym whose home page humas promotes, description)
 PROMOTIONS = [
@@ -39,7 +38,7 @@ def step(stdout=None, admin_password=None, progress=None):
         )
     from wagtail.models import Page
 
-    from .models import SearchDocument
+    from search.models import SearchDocument
 
     missing = Page.objects.live().filter(depth__gt=1).exclude(pk__in=SearchDocument.objects.values("pk"))
     indexed = index_pages(list(missing.specific())) if missing.exists() else 0

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from django.db import connection
 
-from . import engine as engines
-from .models import SearchDocument
+from search import engine as engines
+from search.models import SearchDocument
 
 #: Query classes of the performance goal (issue 4), chosen for the generated region's text:
 #: a word in ~1 of 10,000 pages, words in most pages, multi-word queries, and typing.

@@ -7,10 +7,9 @@ from django.utils.text import slugify
 from wagtail.images import get_image_model
 
 from opd_pages.models import NewsPage, OpdHomePage
-
-from .models import DISKOMINFO_GROUP, HUMAS_GROUP, OpdTeam
-from .onboarding import adopt_opd
-from .roles import ensure_platform_groups, regional_collection
+from opd_teams.models import DISKOMINFO_GROUP, HUMAS_GROUP, OpdTeam
+from opd_teams.onboarding import adopt_opd
+from opd_teams.roles import ensure_platform_groups, regional_collection
 
 DEMO_PASSWORD = "demo-opd-2026"
 DEMO_DOMAIN = "contohkab.go.id"

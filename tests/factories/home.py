@@ -4,7 +4,7 @@ import factory
 import wagtail_factories
 from wagtail.models import Site
 
-from .models import HomePage, RegionalPage, RegionSettings
+from home.models import HomePage, RegionalPage, RegionSettings
 
 
 class HomePageFactory(wagtail_factories.PageFactory):

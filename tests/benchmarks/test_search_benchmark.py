@@ -5,7 +5,7 @@ import io
 from django.core.management import call_command
 from django.test import TestCase
 
-from search.benchmark import QUERIES, percentile
+from benchmarks.search import QUERIES, percentile
 from tests.trees import build_region_tree
 
 

@@ -6,10 +6,10 @@ from django.contrib.auth import get_user_model
 from django.test import TestCase
 from django.urls import reverse
 
-from home.factories import RegionSettingsFactory, make_region_site
-from opd_pages.factories import make_opd_section
-from opd_teams import demo
+from demo import teams as demo
 from opd_teams.models import OpdTeam
+from tests.factories.home import RegionSettingsFactory, make_region_site
+from tests.factories.opd_pages import make_opd_section
 
 
 class DemoStepTest(TestCase):

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from scale.region import RegionNotEmpty, fill_region, foreign_pages, generator_user
+from benchmarks.region import RegionNotEmpty, fill_region, foreign_pages, generator_user
 
 
 class Command(BaseCommand):

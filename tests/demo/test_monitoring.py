@@ -4,15 +4,14 @@ import io
 
 from django.test import TestCase
 
-from monitoring.demo import step
+from demo.monitoring import step
+from demo.teams import step as opd_teams_step
 from monitoring.models import ActivityClass
 from monitoring.scorecard import build_scorecards
-from opd_pages.factories import AnnouncementPageFactory, make_opd_section
 from opd_pages.models import AnnouncementIndexPage, NewsPage
-from opd_teams.demo import step as opd_teams_step
+from tests.factories.opd_pages import AnnouncementPageFactory, make_opd_section
+from tests.monitoring.helpers import publish, publish_news
 from tests.trees import build_region_tree
-
-from .helpers import publish, publish_news
 
 
 class DemoStepTests(TestCase):

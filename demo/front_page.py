@@ -7,10 +7,9 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Site
 
+from home.models import Highlight, HomePage, NewsArchivePage, PinnedAnnouncement, QuickLink, RegionAlert
+from home.permissions import ensure_humas_group
 from opd_pages.models import AnnouncementPage, NewsPage, OpdHomePage
-
-from .models import Highlight, HomePage, NewsArchivePage, PinnedAnnouncement, QuickLink, RegionAlert
-from .permissions import ensure_humas_group
 
 QUICK_LINKS = [
     ("Urus KTP-el dan KK", "Perekaman, cetak ulang dan perubahan data kependudukan.", "disdukcapil"),

@@ -1,9 +1,10 @@
 """Fill a database with a large generated region: N OPD sections × M news items.
 
 ``fill_region()`` replaces the page tree below Wagtail's root with a generated region
-(regional home, N OPD sections with profile pages, Berita, Pengumuman and Agenda, M news
-items each), all live, published over the past years with a ``wagtail.publish`` audit-log
-entry per page, then builds the search index for the new pages.
+(regional home, N OPD sections with profile pages and the standard sections of
+:mod:`opd_pages.skeleton` (Berita, Pengumuman, Agenda, …), M news items each), all live,
+published over the past years with a ``wagtail.publish`` audit-log entry per page, then
+builds the search index for the new pages.
 
 Safety: every generated page is owned by the inactive user ``pembangkit-data``. The
 command refuses to run when the tree holds any page that user does not own (real or demo
@@ -27,17 +28,8 @@ from demo import content
 from demo.images import draw_picture
 from demo.region import ensure_home, ensure_region_settings, get_or_create_image
 from home.models import HomePage
-from opd_pages.models import (
-    AnnouncementIndexPage,
-    AnnouncementPage,
-    EventIndexPage,
-    EventPage,
-    NewsIndexPage,
-    NewsPage,
-    NewsPageTag,
-    OpdHomePage,
-    ProfilePage,
-)
+from opd_pages.models import AnnouncementPage, EventPage, NewsPage, NewsPageTag, OpdHomePage, ProfilePage
+from opd_pages.skeleton import standard_sections
 
 from . import text
 from .bulk import add_children
@@ -216,17 +208,18 @@ class RegionFiller:
             )
             for profile_type, title, body in content.PROFILE_PAGES
         ]
-        intro = f"Kabar terbaru kegiatan dan layanan {acronym}."
-        sections += [
-            NewsIndexPage(title="Berita", slug="berita", show_in_menus=True, intro=intro),
-            AnnouncementIndexPage(title="Pengumuman", slug="pengumuman", show_in_menus=True),
-            EventIndexPage(title="Agenda", slug="agenda", show_in_menus=True),
-        ]
-        sections = self.add(opd, sections, [founded] * len(sections))
-        news_index, announcement_index, event_index = sections[-3:]
-        self.build_news(news_index, spec)
-        self.build_announcements(announcement_index, acronym)
-        self.build_events(event_index, acronym)
+        standard = standard_sections()
+        fields = {"opd_pages.NewsIndexPage": {"intro": f"Kabar terbaru kegiatan dan layanan {acronym}."}}
+        sections += [section.new_page(**fields.get(section.model, {})) for section in standard]
+        pages = self.add(opd, sections, [founded] * len(sections))
+        fill = {
+            "opd_pages.NewsIndexPage": lambda index: self.build_news(index, spec),
+            "opd_pages.AnnouncementIndexPage": lambda index: self.build_announcements(index, acronym),
+            "opd_pages.EventIndexPage": lambda index: self.build_events(index, acronym),
+        }
+        for section, page in zip(standard, pages[-len(standard) :], strict=True):
+            if section.model in fill:
+                fill[section.model](page)
 
     def build_news(self, news_index, spec):
         acronym = spec["acronym"]

@@ -13,17 +13,15 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageLogEntry, Revision, Site
+from wagtail.models import Collection, Page, PageLogEntry, Revision, Site
 
 from home.models import HomePage, RegionSettings
 from opd_pages.models import OpdHomePage
+from opd_pages.skeleton import standard_sections
 from tests.factories.home import HomePageFactory, RegionSettingsFactory
 from tests.factories.opd_pages import (
-    AnnouncementIndexPageFactory,
     AnnouncementPageFactory,
-    EventIndexPageFactory,
     EventPageFactory,
-    NewsIndexPageFactory,
     NewsPageFactory,
     OpdHomePageFactory,
     ProfilePageFactory,
@@ -42,7 +40,11 @@ def get_or_create_image(title, make_file, filename):
     image_model = get_image_model()
     image = image_model.objects.filter(title=title).first()
     if image is None:
-        image = wagtail_factories.ImageFactory(title=title, file=ImageFile(make_file(), name=filename))
+        # In the root collection (the team step moves each OPD's pictures into its own): the
+        # factory's default would make a new empty "Test collection" per image.
+        image = wagtail_factories.ImageFactory(
+            title=title, file=ImageFile(make_file(), name=filename), collection=Collection.get_first_root_node()
+        )
     return image
 
 
@@ -138,8 +140,23 @@ def build_opd(home, spec, user, today):
         )
         publish_at(page, local_datetime(today - datetime.timedelta(days=390)), user)
 
-    news_index = NewsIndexPageFactory(parent=opd, intro=f"Kabar terbaru kegiatan dan layanan {acronym}.")
-    publish_at(news_index, local_datetime(today - datetime.timedelta(days=395)), user)
+    founded = local_datetime(today - datetime.timedelta(days=395))
+    for section in standard_sections():
+        fields = SECTION_FIELDS.get(section.model, lambda opd: {})(opd)
+        page = opd.add_child(instance=section.new_page(**fields))
+        if section.publish:
+            publish_at(page, founded, user)
+        else:
+            page.save_revision(user=user, log_action=True)
+        fill = SECTION_CONTENT.get(section.model)
+        if fill is not None:
+            fill(page, opd, spec, user, today)
+    return opd
+
+
+def build_news(index, opd, spec, user, today):
+    """The OPD's news items, dated over the last months (the quiet OPDs' stop months ago)."""
+    acronym = opd.acronym
     dates = news_dates(NEWS_PER_OPD, spec.get("quiet", False), today, stagger=len(acronym))
     for number, date in enumerate(dates):
         title, lead, paragraph = spec["topics"][number % len(spec["topics"])]
@@ -154,7 +171,7 @@ def build_opd(home, spec, user, today):
             f"foto-{acronym.lower()}-{number + 1}.jpg",
         )
         news = NewsPageFactory(
-            parent=news_index,
+            parent=index,
             title=title,
             slug=f"{slugify(title)[:70]}-{number + 1}",
             date=date,
@@ -170,14 +187,16 @@ def build_opd(home, spec, user, today):
         news.tags.add(acronym.lower(), slugify(village))
         publish_at(news, local_datetime(date, 10), user)
 
-    announcement_index = AnnouncementIndexPageFactory(parent=opd)
-    publish_at(announcement_index, local_datetime(today - datetime.timedelta(days=395)), user)
+
+def build_announcements(index, opd, spec, user, today):
+    """Announcements: the newest still valid (not for quiet OPDs), the others expired."""
+    acronym = opd.acronym
     quiet = spec.get("quiet", False)
     for number, (title, lead) in enumerate(content.ANNOUNCEMENTS):
         date = today - datetime.timedelta(days=(QUIET_DAYS + 5 if quiet else 5) + number * 40)
         still_valid = number == 0 and not quiet
         page = AnnouncementPageFactory(
-            parent=announcement_index,
+            parent=index,
             title=f"{title} — {acronym}",
             slug=slugify(title)[:60],
             date=date,
@@ -187,13 +206,16 @@ def build_opd(home, spec, user, today):
         )
         publish_at(page, local_datetime(date), user)
 
-    event_index = EventIndexPageFactory(parent=opd)
-    publish_at(event_index, local_datetime(today - datetime.timedelta(days=395)), user)
+
+def build_events(index, opd, spec, user, today):
+    """Events: one upcoming (not for quiet OPDs), one past."""
+    acronym = opd.acronym
+    quiet = spec.get("quiet", False)
     for number, (title, place) in enumerate(content.EVENTS):
         days_from_today = -(QUIET_DAYS + 10 + number * 14) if quiet else (7 if number == 0 else -20)
         start = local_datetime(today + datetime.timedelta(days=days_from_today), 9)
         page = EventPageFactory(
-            parent=event_index,
+            parent=index,
             title=f"{title} {acronym}",
             slug=slugify(title)[:60],
             start=start,
@@ -202,7 +224,18 @@ def build_opd(home, spec, user, today):
             lead=f"{title} yang diselenggarakan oleh {opd.title}.",
         )
         publish_at(page, start - datetime.timedelta(days=10), user)
-    return opd
+
+
+#: Extra fields of a standard section's page (:mod:`opd_pages.skeleton`), by section model.
+SECTION_FIELDS = {
+    "opd_pages.NewsIndexPage": lambda opd: {"intro": f"Kabar terbaru kegiatan dan layanan {opd.acronym}."},
+}
+#: What the demo puts into a standard section, by section model; other sections stay empty.
+SECTION_CONTENT = {
+    "opd_pages.NewsIndexPage": build_news,
+    "opd_pages.AnnouncementIndexPage": build_announcements,
+    "opd_pages.EventIndexPage": build_events,
+}
 
 
 def ensure_demo_admin(password):

@@ -30,6 +30,9 @@ class BasePage(Page):
 
     #: The word citizens see for this kind of page in listings and search results.
     kind_label = _("Halaman")
+    #: Wagtail's save signal would index on every save, drafts included; search.signal_handlers
+    #: indexes a page once per publish, unpublish or other change of its live content instead.
+    search_auto_update = False
 
     class Meta:
         abstract = True

@@ -1,27 +1,34 @@
-"""What makes cached pages stale: any change to pages, snippets, settings, images or restrictions."""
+"""The one invalidation path: what makes cached pages stale.
 
-from django.db import transaction
+Publishing, unpublishing, moving or deleting a live page; saving or deleting a snippet, a
+setting, a site, a view restriction, or an existing image or document (their titles, files
+and alt texts show on pages). Saving a draft, creating a page or uploading a new image
+changes nothing public and invalidates nothing. Each transaction bumps the generation once.
+"""
+
 from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
-from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
 from . import cache as page_cache
 
 
-def invalidate(**kwargs):
-    # Now, so this process never serves stale pages, and again after commit, so a request that
-    # read the database before the commit cannot have cached the old content under the new key.
+def on_page_change(sender, instance=None, **kwargs):
     page_cache.invalidate()
-    transaction.on_commit(page_cache.invalidate)
 
 
-def invalidating_models():
+def on_page_moved(sender, instance, **kwargs):
+    if instance.live:
+        page_cache.invalidate()
+
+
+def shown_models():
+    """Models other than pages whose saved rows public pages show."""
     return (
-        Page,
         PageViewRestriction,
         Site,
         BaseSiteSetting,
@@ -32,18 +39,26 @@ def invalidating_models():
     )
 
 
-def on_model_change(sender, instance, **kwargs):
-    # Saving a draft of a page nobody can see yet changes nothing public.
-    if isinstance(instance, Page) and not instance.live and kwargs.get("signal") is post_save:
-        return
-    if isinstance(instance, invalidating_models()):
-        invalidate()
+def on_model_saved(sender, instance, created=False, raw=False, **kwargs):
+    if raw or isinstance(instance, Page):
+        return  # pages: only publish, unpublish, move and delete count (see connect())
+    if created and isinstance(instance, get_image_model() | get_document_model()):
+        return  # a new upload is on no page yet
+    if isinstance(instance, shown_models()):
+        page_cache.invalidate()
+
+
+def on_model_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        if instance.live:
+            page_cache.invalidate()
+    elif isinstance(instance, shown_models()):
+        page_cache.invalidate()
 
 
 def connect():
-    page_published.connect(invalidate, dispatch_uid="page_cache_published")
-    page_unpublished.connect(invalidate, dispatch_uid="page_cache_unpublished")
-    post_page_move.connect(invalidate, dispatch_uid="page_cache_moved")
-    page_slug_changed.connect(invalidate, dispatch_uid="page_cache_slug")
-    post_save.connect(on_model_change, dispatch_uid="page_cache_post_save")
-    post_delete.connect(on_model_change, dispatch_uid="page_cache_post_delete")
+    page_published.connect(on_page_change, dispatch_uid="page_cache_published")
+    page_unpublished.connect(on_page_change, dispatch_uid="page_cache_unpublished")
+    post_page_move.connect(on_page_moved, dispatch_uid="page_cache_moved")
+    post_save.connect(on_model_saved, dispatch_uid="page_cache_post_save")
+    post_delete.connect(on_model_deleted, dispatch_uid="page_cache_post_delete")

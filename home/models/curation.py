@@ -191,6 +191,13 @@ class ScheduledMixin(models.Model):
         """``self`` if it should be shown now, else ``None`` (handy in templates)."""
         return self if self.is_showing() else None
 
+    def next_change_at(self, now=None):
+        """The next moment it appears or disappears by its schedule (``None``: not scheduled)."""
+        now = now or timezone.now()
+        if not self.is_active:
+            return None
+        return min((moment for moment in (self.starts_at, self.ends_at) if moment and moment > now), default=None)
+
 
 @register_setting(icon="pick")
 class PinnedAnnouncement(ScheduledMixin, BaseSiteSetting):
@@ -289,6 +296,10 @@ class RegionAlert(ScheduledMixin, BaseSiteSetting):
 
     def __str__(self):
         return self.message or str(self._meta.verbose_name)
+
+    def page_cache_expires_at(self):
+        """Asked by the page cache: the banner is on every page, so every cached page ends with its window."""
+        return self.next_change_at()
 
     def clean(self):
         super().clean()

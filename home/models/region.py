@@ -5,6 +5,8 @@ Region identity (name, kind, logo, contact, social links) is a site setting
 site reads it the same way and humas/Diskominfo edit it under *Pengaturan → Identitas daerah*.
 """
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -18,7 +20,6 @@ from core.blocks import BodyStreamBlock
 from core.models import BasePage, ReviewedContentMixin
 from core.queries import not_restricted
 from opd_pages.models import AnnouncementPage, EventPage, NewsPage, OpdHomePage, attach_opds
-from page_cache.cache import expire_no_later_than
 
 from .archive import NewsArchivePage
 from .curation import Highlight, PinnedAnnouncement, QuickLink
@@ -140,10 +141,6 @@ class HomePage(BasePage):
         # One query tells every listed item (news, announcements, events, highlights) its OPD.
         attach_opds([*latest_news, *announcements, *events, *(highlight.page for highlight in highlights)])
         pinned = PinnedAnnouncement.for_request(request)
-        # A cached copy of this page must not outlive a Sorotan's or the pinned announcement's schedule.
-        for moment in (*(h.ends_at for h in highlights), pinned.starts_at, pinned.ends_at):
-            if moment and moment > timezone.now():
-                expire_no_later_than(request, moment)
         context.update(
             opd_directory=OpdHomePage.objects.directory(),
             latest_news=latest_news,
@@ -155,6 +152,21 @@ class HomePage(BasePage):
             news_archive=NewsArchivePage.objects.live().filter(not_restricted()).first(),
         )
         return context
+
+    def page_cache_expires_at(self, request):
+        """Asked by the page cache: when this page's rendering changes by itself.
+
+        A Sorotan's end, the pinned announcement's window, and the next local midnight (current
+        announcements are those valid until today).
+        """
+        now = timezone.now()
+        ends = Highlight.objects.showing(now).filter(ends_at__isnull=False).order_by("ends_at")
+        moments = [
+            ends.values_list("ends_at", flat=True).first(),
+            PinnedAnnouncement.for_request(request).next_change_at(now),
+            timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0) + datetime.timedelta(days=1),
+        ]
+        return min((moment for moment in moments if moment), default=None)
 
     class Meta:
         verbose_name = _("beranda daerah")

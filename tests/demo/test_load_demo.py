@@ -6,7 +6,7 @@ from unittest import mock
 from django.core.management import call_command
 from django.test import TestCase
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageLogEntry
+from wagtail.models import Collection, Page, PageLogEntry
 
 from demo import content
 from home.models import HomePage, RegionSettings
@@ -88,3 +88,13 @@ class LoadDemoCommandTests(TestCase):
         for url in ["/", "/setda/", "/setda/berita/", "/setda/sejarah/", NewsPage.objects.first().url]:
             with self.subTest(url=url):
                 self.assertEqual(self.client.get(url).status_code, 200)
+
+    def test_no_empty_collections(self):
+        """Every picture sits in its OPD's or the region's collection; no factory leftovers."""
+        self.run_command()
+        self.assertEqual(Collection.get_root_nodes().count(), 1)
+        self.assertFalse(Collection.objects.filter(name="Test collection").exists())
+        image_model = get_image_model()
+        for collection in Collection.objects.filter(depth__gt=1):
+            with self.subTest(collection=collection.name):
+                self.assertTrue(image_model.objects.filter(collection=collection).exists())

@@ -11,7 +11,11 @@ from django.utils.translation import gettext as _
 
 
 def set_password_url(user):
-    """Absolute link to Wagtail's set-new-password form for ``user`` (valid until the password changes)."""
+    """Absolute link to Wagtail's set-new-password form for ``user``.
+
+    Valid for :func:`link_valid_days` days (Django's ``PASSWORD_RESET_TIMEOUT``) and only until
+    the password is set.
+    """
     path = reverse(
         "wagtailadmin_password_reset_confirm",
         kwargs={
@@ -22,6 +26,11 @@ def set_password_url(user):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
+def link_valid_days():
+    """Days a set-password link stays valid (Django's ``PASSWORD_RESET_TIMEOUT``, 3 days by default)."""
+    return max(1, settings.PASSWORD_RESET_TIMEOUT // (24 * 60 * 60))
+
+
 def send_invitation(user, team, role_label):
     """E-mail ``user`` an invitation to edit ``team``'s section, with a link to set a password."""
     context = {
@@ -30,6 +39,7 @@ def send_invitation(user, team, role_label):
         "opd": team.opd,
         "role_label": role_label,
         "set_password_url": set_password_url(user),
+        "valid_days": link_valid_days(),
         "login_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("editor_login"),
     }
     subject = _("Undangan pengelola situs %(opd)s") % {"opd": team.opd.title}

@@ -12,6 +12,8 @@ from wagtail.models import Collection, CollectionViewRestriction
 
 from opd_pages.models import attach_opds
 
+from .serializers import PublicDocumentSerializer, PublicImageSerializer, PublicPageSerializer
+
 
 def private_collection_ids():
     """Collections under a view restriction, with their descendants."""
@@ -25,6 +27,8 @@ def private_collection_ids():
 
 
 class PublicPagesAPIViewSet(PagesAPIViewSet):
+    base_serializer_class = PublicPageSerializer
+
     def get_base_queryset(self):
         return super().get_base_queryset().public()
 
@@ -34,10 +38,14 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
 
 
 class PublicImagesAPIViewSet(ImagesAPIViewSet):
+    base_serializer_class = PublicImageSerializer
+
     def get_queryset(self):
         return super().get_queryset().exclude(collection__in=private_collection_ids())
 
 
 class PublicDocumentsAPIViewSet(DocumentsAPIViewSet):
+    base_serializer_class = PublicDocumentSerializer
+
     def get_queryset(self):
         return super().get_queryset().exclude(collection__in=private_collection_ids())

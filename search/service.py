@@ -15,7 +15,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, get_page_models
 from wagtail.search.utils import normalise_query_string
 
-from opd_pages.models import OpdHomePage, attach_opds
+from opd_pages.models import AnnouncementPage, OpdHomePage, attach_opds
 
 from . import engine as engines
 from .indexing import kind_key
@@ -43,6 +43,7 @@ class Result:
     kind_label: str
     date: object
     snippet: object
+    expired: bool = False
 
 
 @dataclass
@@ -143,9 +144,10 @@ def run_engines(parsed, filters, offset, limit):
 
 
 def hydrate(page_ids, stems):
-    """Result rows in the engine's order: 3 queries whatever the number of results."""
+    """Result rows in the engine's order: 4 queries whatever the number of results."""
     documents = SearchDocument.objects.in_bulk(page_ids)
     pages = {page.pk: page for page in attach_opds(Page.objects.filter(pk__in=page_ids))}
+    expired = set(AnnouncementPage.objects.filter(pk__in=page_ids).expired().values_list("pk", flat=True))
     labels = kind_labels()
     results = []
     for pk in page_ids:
@@ -161,6 +163,7 @@ def hydrate(page_ids, stems):
                 kind_label=labels.get(document.kind, document.kind),
                 date=document.date,
                 snippet=snippet(text or document.body, stems),
+                expired=pk in expired,
             )
         )
     return results

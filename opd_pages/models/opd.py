@@ -218,9 +218,14 @@ class OpdContentMixin:
 
 
 def attach_opds(pages):
-    """Set ``page.opd`` on every page of ``pages`` with one query; returns the pages as a list."""
+    """Set ``page.opd`` on every page of ``pages`` with one query; returns the pages as a list.
+
+    An OPD home page is its own OPD (its ``opd`` is read-only) and is left as it is.
+    """
     pages = list(pages)
     opds = list(OpdHomePage.objects.containing(pages))
     for page in pages:
+        if isinstance(page, OpdHomePage):
+            continue
         page.opd = next((opd for opd in opds if page.path.startswith(opd.path)), None)
     return pages

@@ -188,7 +188,11 @@ CSRF_COOKIE_HTTPONLY = True
 
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("PORTAL_NAME", "Portal Pemda")
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Links in e-mails (sent also from cron, without a request): the portal's public address. Without
+# the variable, the first allowed host over HTTPS (never a developer's localhost in production).
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL") or (
+    f"https://{ALLOWED_HOSTS[0].lstrip('.')}" if ALLOWED_HOSTS else "http://127.0.0.1:8000"
+)
 WAGTAILSEARCH_BACKENDS = search_backends_from_url(os.environ.get("SEARCH_URL", ""), os.environ.get("DATABASE_URL", ""))
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "csv", "txt", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]

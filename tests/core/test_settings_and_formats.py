@@ -75,3 +75,16 @@ class SecureByDefaultTests(SimpleTestCase):
         )
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertEqual(result.stdout.strip(), "False ['contohkab.go.id', 'www.contohkab.go.id'] True")
+
+    def test_mail_links_use_the_portal_address_not_a_developer_localhost(self):
+        env = {"SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "contohkab.go.id,www.contohkab.go.id"}
+        code = "import portal.settings.production as s; print(s.WAGTAILADMIN_BASE_URL)"
+        cases = [({}, "https://contohkab.go.id"), ({"WAGTAILADMIN_BASE_URL": "https://portal.contohkab.go.id"}, None)]
+        for extra, expected in cases:
+            with self.subTest(extra=extra):
+                environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "WAGTAILADMIN_BASE_URL"}}
+                environment.update(env | extra)
+                result = subprocess.run(
+                    [sys.executable, "-c", code], capture_output=True, text=True, env=environment, check=False
+                )
+                self.assertEqual(result.stdout.strip(), expected or extra["WAGTAILADMIN_BASE_URL"], result.stderr)

@@ -1,10 +1,13 @@
 """Tambah OPD: one transaction, idempotent, clash-safe; invitations set a password; archiving."""
 
+import datetime
 import re
 from io import StringIO
+from unittest import mock
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.contrib.auth.tokens import default_token_generator
 from django.core import mail
 from django.core.management import CommandError, call_command
 from django.test import TestCase
@@ -115,6 +118,21 @@ class OnboardingTest(TestCase):
         self.assertTrue(user.check_password("Laut-biru-2026!"))
         self.assertTrue(self.client.login(username=user.username, password="Laut-biru-2026!"))
         self.assertEqual(self.client.get(reverse("wagtailadmin_home")).status_code, 200)
+
+    def test_invitation_states_the_real_expiry_of_its_link(self):
+        self.onboard()
+        message = next(m for m in mail.outbox if m.to == [ADMINS[0]])
+        self.assertIn("berlaku 3 hari", message.body)
+        self.assertNotIn("berlaku sampai kata sandi dibuat", message.body)
+        link = re.search(r"http://testserver(/admin/password_reset/confirm/\S+)", message.body).group(1)
+        uidb64, token = link.rstrip("/").split("/")[-2:]
+        user = get_user_model().objects.get(email=ADMINS[0])
+        generator = default_token_generator
+        now = generator._now()
+        with mock.patch.object(type(generator), "_now", return_value=now + datetime.timedelta(days=2, hours=23)):
+            self.assertTrue(generator.check_token(user, token))
+        with mock.patch.object(type(generator), "_now", return_value=now + datetime.timedelta(days=3, hours=1)):
+            self.assertFalse(generator.check_token(user, token))
 
     def test_running_again_for_the_same_acronym_changes_nothing(self):
         self.onboard()

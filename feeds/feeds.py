@@ -47,6 +47,8 @@ def local_datetime(date, at=None):
 
 
 class BasePageFeed(Feed):
+    """A feed of pages; an instance serves one request (see :func:`feed_view`), so ``self.source`` is its own."""
+
     feed_type = Rss201rev2Feed
     kind_label = ""
 
@@ -73,6 +75,10 @@ class BasePageFeed(Feed):
 
     def feed_url(self, source):
         return source.request.path
+
+    def feed_guid(self, source):
+        """The Atom ``<id>``: the feed's own address, so each feed (news, announcements, per OPD) has its own."""
+        return source.request.build_absolute_uri(source.request.path)
 
     def author_name(self, source):
         return source.publisher
@@ -146,9 +152,19 @@ class AtomAnnouncementFeed(AnnouncementFeed):
     feed_type = Atom1Feed
 
 
+def feed_view(feed_class):
+    """A view that builds a fresh feed object per request: no request state shared between threads."""
+
+    def view(request, *args, **kwargs):
+        return feed_class()(request, *args, **kwargs)
+
+    view.feed_class = feed_class
+    return view
+
+
 FEEDS = {
-    ("berita", "rss"): NewsFeed(),
-    ("berita", "atom"): AtomNewsFeed(),
-    ("pengumuman", "rss"): AnnouncementFeed(),
-    ("pengumuman", "atom"): AtomAnnouncementFeed(),
+    ("berita", "rss"): NewsFeed,
+    ("berita", "atom"): AtomNewsFeed,
+    ("pengumuman", "rss"): AnnouncementFeed,
+    ("pengumuman", "atom"): AtomAnnouncementFeed,
 }

@@ -97,3 +97,26 @@ class FeedTests(TestCase):
                 self.assertIn(f'href="{href}"', html)
         self.assertIn('<link rel="alternate" type="application/atom+xml"', html)
         self.assertNotIn(f"/umpan/{self.dinkes.slug}/", self.client.get("/").content.decode())
+
+    def test_every_atom_feed_has_its_own_id(self):
+        urls = [
+            "/umpan/berita.atom",
+            "/umpan/pengumuman.atom",
+            f"/umpan/{self.dinkes.slug}/berita.atom",
+            f"/umpan/{self.dinkes.slug}/pengumuman.atom",
+            f"/umpan/{self.dinsos.slug}/berita.atom",
+        ]
+        ids = [self.parse(url).feed.id for url in urls]
+        self.assertEqual(len(set(ids)), len(urls), ids)
+        self.assertEqual(ids[2], f"http://testserver/umpan/{self.dinkes.slug}/berita.atom")
+
+    def test_feed_objects_keep_no_request_state_between_requests(self):
+        from django.urls import resolve
+
+        view = resolve(f"/umpan/{self.dinkes.slug}/berita.rss").func
+        self.parse(f"/umpan/{self.dinkes.slug}/berita.rss")
+        # The URL's callback is a plain function: nothing of the served request stays on it or a shared feed.
+        self.assertFalse(hasattr(view, "source"))
+        self.assertFalse(hasattr(view.feed_class, "source"))
+        feed = self.parse("/umpan/berita.rss")
+        self.assertIn("Bantuan pangan", [entry.title for entry in feed.entries])

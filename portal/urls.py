@@ -17,6 +17,7 @@ urlpatterns = [
     path("sitemap.xml", seo_views.sitemap_index, name="sitemap"),
     path("sitemap-<slug:section>.xml", seo_views.sitemap_section, name="sitemap_section"),
     path("robots.txt", seo_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", seo_views.favicon, name="favicon"),
     path("", include("feeds.urls")),
     path("", include("public_api.urls")),
     path("cari/saran/", search_views.autocomplete, name="search_autocomplete"),

@@ -1,7 +1,8 @@
-"""robots.txt and the sitemap index (one sitemap per OPD section)."""
+"""robots.txt, /favicon.ico and the sitemap index (one sitemap per OPD section)."""
 
 from django.contrib.sitemaps import views as sitemap_views
-from django.http import Http404, HttpResponse
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
@@ -21,6 +22,12 @@ def robots_txt(request):
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says: send them to the static icon."""
+    return HttpResponsePermanentRedirect(staticfiles_storage.url("favicon.ico"))
 
 
 def sitemap_index(request):

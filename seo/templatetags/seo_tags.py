@@ -5,6 +5,8 @@ import json
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 
 from seo import structured_data
 
@@ -43,3 +45,21 @@ def json_ld(context, page, region):
         return ""
     payload = json.dumps(data, ensure_ascii=False, default=str).translate(JSON_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
+
+
+@register.simple_tag
+def meta_description(page=None, region=None):
+    """The page's description for search engines: its own, else its lead or intro, else one said for it."""
+    region_name = (region and (region.government_name or region.name)) or _("Pemerintah daerah")
+    text = ""
+    if page:  # views that are no Wagtail page (search) pass "" from the template
+        text = page.search_description or getattr(page, "lead", "") or getattr(page, "intro", "") or ""
+        if not text:
+            opd = getattr(page, "opd", None)
+            owner = f"{opd.title} — {region_name}" if opd is not None and opd != page else region_name
+            text = _("%(title)s: informasi resmi dari %(owner)s.") % {"title": page.title, "owner": owner}
+    if not text:
+        text = _("Portal resmi %(region)s: berita, pengumuman, agenda dan layanan seluruh perangkat daerah.") % {
+            "region": region_name
+        }
+    return Truncator(" ".join(text.split())).chars(160)

@@ -1,12 +1,16 @@
 """Benchmark of the key citizen and editor URLs against a loaded database. Not a test.
 
 Each target is a name and a function returning its URL (or ``None`` when the feature does
-not exist yet: the target is skipped with a note). Add a target by appending to
-``CITIZEN_TARGETS`` or ``EDITOR_TARGETS``.
+not exist yet: the target is skipped with a note), and a check of the answer: every timed
+response must be a 200 with the content the target promises (search results, autocomplete
+suggestions, the page's own title); the first answer that is not stops that target's timing
+and is reported as ``"problem"``. Add a target by appending to ``CITIZEN_TARGETS`` or
+``EDITOR_TARGETS``.
 """
 
 import gzip
 import http.client
+import json
 import math
 import os
 import platform
@@ -35,11 +39,32 @@ from opd_teams.onboarding import adopt_opd
 BENCH_EDITOR_USERNAME = "bench-editor"
 
 
+def has_main_content(body, context):
+    return "" if b'id="konten"' in body and b"<h1" in body else "tanpa konten utama"
+
+
+def has_search_results(body, context):
+    return "" if b'class="listing-item search-result"' in body else "tanpa hasil pencarian"
+
+
+def has_suggestions(body, context):
+    try:
+        suggestions = json.loads(body).get("suggestions")
+    except ValueError:
+        return "bukan JSON"
+    return "" if suggestions else "saran kosong"
+
+
+def shows_news_title(body, context):
+    return "" if context.news.title.encode() in body or b"<h1" in body else "tanpa judul"
+
+
 @dataclass
 class Target:
     name: str
     resolve: object  # callable(context) -> str | None
     editor: bool = False
+    check: object = has_main_content  # callable(body, context) -> "" or what is wrong
 
 
 def _url_by_names(names, query=""):
@@ -76,6 +101,12 @@ class Context:
         self.news = news[news.count() // 2]
         self.client = Client(HTTP_HOST="localhost")
 
+    @property
+    def typed_prefix(self):
+        """What a citizen has typed of a word in the news item's title (so there are suggestions)."""
+        word = max(self.news.title.split(), key=len)
+        return word[:4].lower()
+
 
 CITIZEN_TARGETS = [
     Target("home", lambda c: "/"),
@@ -87,19 +118,25 @@ CITIZEN_TARGETS = [
     Target("opd_news_index", lambda c: c.news_index.url),
     Target("opd_news_index_page_100", lambda c: c.news_index.url + "?halaman=100"),
     Target("news_page", lambda c: c.news.url),
-    Target("search_rare_word", lambda c: reverse("search") + "?q=zamrud"),
-    Target("search_common_word", lambda c: reverse("search") + "?q=warga"),
-    Target("search_two_words", lambda c: reverse("search") + "?q=pelayanan+kesehatan"),
+    Target("search_rare_word", lambda c: reverse("search") + "?q=zamrud", check=has_search_results),
+    Target("search_common_word", lambda c: reverse("search") + "?q=warga", check=has_search_results),
+    Target("search_two_words", lambda c: reverse("search") + "?q=pelayanan+kesehatan", check=has_search_results),
     Target(
         "search_autocomplete",
-        lambda c: _url_by_names(["search_autocomplete", "search:autocomplete", "autocomplete"], "?q=dinas"),
+        lambda c: _url_by_names(["search_autocomplete", "search:autocomplete", "autocomplete"], f"?q={c.typed_prefix}"),
+        check=has_suggestions,
     ),
 ]
 
 EDITOR_TARGETS = [
     Target("admin_explorer_opd", lambda c: reverse("wagtailadmin_explore", args=[c.opd.pk]), editor=True),
     Target("admin_explorer_news", lambda c: reverse("wagtailadmin_explore", args=[c.news_index.pk]), editor=True),
-    Target("admin_edit_news", lambda c: reverse("wagtailadmin_pages:edit", args=[c.news.pk]), editor=True),
+    Target(
+        "admin_edit_news",
+        lambda c: reverse("wagtailadmin_pages:edit", args=[c.news.pk]),
+        editor=True,
+        check=shows_news_title,
+    ),
 ]
 
 
@@ -120,20 +157,41 @@ def percentile(values, fraction):
     return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
 
 
-def measure(client, url, requests=30, warmup=3):
-    """Time ``requests`` GETs of ``url`` after ``warmup`` ones; count the SQL queries of one more."""
+def _body(response):
+    return b"".join(response) if response.streaming else response.content
+
+
+def answer_problem(response, check, context):
+    if response.status_code != 200:
+        return f"status {response.status_code}"
+    return check(_body(response), context) if check else ""
+
+
+def measure(client, url, requests=30, warmup=3, check=None, context=None):
+    """Time ``requests`` GETs of ``url`` after ``warmup`` ones; count the SQL queries of one more.
+
+    Every answer (warm-up, timed and the counted one) goes through ``check``; the first bad one
+    ends the measurement with ``{"status": ..., "problem": ...}`` and no timings.
+    """
     for _ in range(warmup):
         response = client.get(url)
-    if response.status_code != 200:
-        return {"status": response.status_code}
+        problem = answer_problem(response, check, context)
+        if problem:
+            return {"status": response.status_code, "problem": problem}
     timings = []
     for _ in range(requests):
         started = time.perf_counter()
-        client.get(url)
+        response = client.get(url)
         timings.append((time.perf_counter() - started) * 1000)
+        problem = answer_problem(response, check, context)
+        if problem:
+            return {"status": response.status_code, "problem": problem}
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
-    body = b"".join(response) if response.streaming else response.content
+    problem = answer_problem(response, check, context)
+    if problem:
+        return {"status": response.status_code, "problem": problem}
+    body = _body(response)
     return {
         "status": response.status_code,
         "queries": len(queries),
@@ -179,7 +237,8 @@ def run_url_bench(emit, requests=30, warmup=3, only=None):
             emit({"name": target.name, "skipped": "halaman atau URL ini tidak ada di basis data ini"})
             continue
         client = editor_client if target.editor else context.client
-        emit({"name": target.name, "url": url, **measure(client, url, requests=requests, warmup=warmup)})
+        result = measure(client, url, requests=requests, warmup=warmup, check=target.check, context=context)
+        emit({"name": target.name, "url": url, **result})
     return context
 
 
@@ -206,10 +265,15 @@ def load(port, path, seconds=10.0, concurrency=4):
                 conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
                 conn.request("GET", path, headers={"Host": "localhost", "Accept-Encoding": "gzip"})
                 response = conn.getresponse()
-                response.read()
+                body = response.read()
                 conn.close()
                 if response.status != 200:
                     errors.append(response.status)
+                    continue
+                if response.getheader("Content-Encoding") == "gzip":
+                    body = gzip.decompress(body)
+                if b"<h1" not in body:  # a timed answer must be the page, not an empty or error body
+                    errors.append("tanpa konten")
                     continue
             except OSError as exc:
                 errors.append(str(exc))

@@ -25,12 +25,15 @@ class Command(BaseCommand):
         header = f"{'mesin':<12} {'halaman':>8} {'kelas':<13} {'kueri':<36} {'hasil':>7} {'p50 ms':>8} {'p95 ms':>8}"
         self.stdout.write(header)
         for row in per_query:
-            self.stdout.write(
-                f"{row.engine:<12} {row.pages:>8} {row.kind:<13} {row.query[:36]:<36} {row.hits:>7} "
-                f"{row.p50:>8.1f} {row.p95:>8.1f}"
-            )
+            prefix = f"{row.engine:<12} {row.pages:>8} {row.kind:<13} {row.query[:36]:<36} {row.hits:>7} "
+            if row.problem:
+                self.stdout.write(self.style.WARNING(f"{prefix}TIDAK DIUKUR: {row.problem}"))
+            else:
+                self.stdout.write(f"{prefix}{row.p50:>8.1f} {row.p95:>8.1f}")
         self.stdout.write(self.style.MIGRATE_HEADING("Ringkasan per kelas kueri"))
         for row in per_class:
-            self.stdout.write(
-                f"{row.engine:<12} {row.pages:>8} {row.kind:<13} p50 {row.p50:>7.1f} ms  p95 {row.p95:>7.1f} ms"
-            )
+            prefix = f"{row.engine:<12} {row.pages:>8} {row.kind:<13} "
+            if row.problem:
+                self.stdout.write(self.style.WARNING(f"{prefix}TIDAK DIUKUR: {row.problem}"))
+            else:
+                self.stdout.write(f"{prefix}p50 {row.p50:>7.1f} ms  p95 {row.p95:>7.1f} ms")

@@ -8,8 +8,8 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from home.models import Highlight, HomePage, NewsArchivePage, PinnedAnnouncement, QuickLink, RegionAlert
-from home.permissions import ensure_humas_group
 from opd_pages.models import AnnouncementPage, NewsPage, OpdHomePage
+from opd_teams.roles import ensure_humas_group
 
 QUICK_LINKS = [
     ("Urus KTP-el dan KK", "Perekaman, cetak ulang dan perubahan data kependudukan.", "disdukcapil"),

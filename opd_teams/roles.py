@@ -116,3 +116,15 @@ def is_diskominfo(user):
     if not hasattr(user, "_portal_is_diskominfo"):
         user._portal_is_diskominfo = user.groups.filter(name=DISKOMINFO_GROUP).exists()
     return user._portal_is_diskominfo
+
+
+#: Page permissions humas holds on "Semua berita", where the region's own news lives.
+REGIONAL_NEWS_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
+
+
+def ensure_humas_group(news_archive=None):
+    """The Humas group with its permissions and, given "Semua berita", its page permissions there."""
+    group = ensure_platform_groups()["humas"]
+    if news_archive is not None:
+        grant_page_permissions(group, news_archive, REGIONAL_NEWS_PAGE_PERMISSIONS)
+    return group

@@ -1,8 +1,8 @@
 """Keeping :class:`search.models.SearchDocument` (and SQLite's FTS5 table) in step with live pages.
 
-Called by the ``portal_documents`` search backend (so both ``update_index`` and Wagtail's
-save/delete signals reach it) and by the ``page_moved`` signal (a move changes the path
-and possibly the OPD of a whole subtree).
+Called by the ``portal_documents`` search backend (so both ``update_index`` and the page
+signals of :mod:`search.signal_handlers` reach it) and by the ``post_page_move`` signal (a
+move changes the path and possibly the OPD of a whole subtree).
 """
 
 from django.db import connection, transaction

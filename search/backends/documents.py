@@ -1,9 +1,10 @@
 """A Wagtail search backend whose only job is to keep our page index up to date.
 
 Listed in ``WAGTAILSEARCH_BACKENDS`` as ``portal_documents`` next to the default backend, so
-Wagtail's own machinery feeds it: the post-save/post-delete signal handlers (publishing,
-unpublishing, deleting a page) and ``manage.py update_index`` (a full rebuild). Searching
-goes through :mod:`search.engine`, not through this backend.
+``wagtail.search.index.insert_or_update_object``/``remove_object`` reach it (called by
+:mod:`search.signal_handlers` on publishing, unpublishing and deleting a page) and so does
+``manage.py update_index`` (a full rebuild). Searching goes through :mod:`search.engine`,
+not through this backend.
 """
 
 from wagtail.models import Page

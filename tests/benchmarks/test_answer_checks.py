@@ -44,9 +44,7 @@ class UrlBenchmarkChecksTests(TestCase):
             if url is None:
                 continue  # e.g. Semua berita: fill_region builds none
             with self.subTest(target=target.name):
-                result = pages.measure(
-                    self.client, url, requests=1, warmup=1, check=target.check, context=self.context
-                )
+                result = pages.measure(self.client, url, requests=1, warmup=1, check=target.check, context=self.context)
                 self.assertNotIn("problem", result, url)
 
 

@@ -10,8 +10,8 @@ from django.utils import timezone
 from wagtail.models import GroupPagePermission, PageViewRestriction, Site
 
 from home.models import Highlight, NewsArchivePage, ProposalDecision, RegionAlert
-from home.permissions import ensure_humas_group
 from opd_pages.models import NewsIndexPage, NewsPage
+from opd_teams.roles import ensure_humas_group
 from tests.factories.opd_pages import NewsPageFactory
 from tests.factories.opd_teams import UserFactory
 from tests.trees import build_region_tree

@@ -6,8 +6,10 @@ Each timing is the whole engine call the search page makes (count, facets and th
 page of hits; or the autocomplete lookup), with a fresh synonym table and no result cache.
 
 Every timed answer is checked: a query whose answer is empty, or whose hit count does not
-fit its class (a "rare" word in more than 1 page in 1,000, a "common" one in fewer than 1 in
-10), is reported with its problem and left out of the class summary instead of being timed.
+fit its class (a "rare" word in more than 1 page in 1,000; a "common" one in fewer than 1 in
+10 and not beyond the engine's count limit), is reported with its problem and left out of the
+class summary instead of being timed. The engine stops counting at ``COUNT_LIMIT`` (1,000):
+a count of 1,001 means "more than 1,000"; the benchmark cannot tell how many more.
 """
 
 import statistics
@@ -64,7 +66,7 @@ def class_problem(kind, hits, pages):
         return "jawaban kosong"
     if kind == "rare" and hits > max(1, pages * RARE_SHARE):
         return f"bukan kata langka: {hits} hasil"
-    if kind == "common" and hits < pages * COMMON_SHARE:
+    if kind == "common" and hits <= engines.COUNT_LIMIT and hits < pages * COMMON_SHARE:
         return f"bukan kata umum: {hits} hasil"
     return ""
 

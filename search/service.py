@@ -143,7 +143,7 @@ def run_engines(parsed, filters, offset, limit):
     return outcome
 
 
-def hydrate(page_ids, stems):
+def hydrate(page_ids, stems, request=None):
     """Result rows in the engine's order: 4 queries whatever the number of results."""
     documents = SearchDocument.objects.in_bulk(page_ids)
     pages = {page.pk: page for page in attach_opds(Page.objects.filter(pk__in=page_ids))}
@@ -158,7 +158,7 @@ def hydrate(page_ids, stems):
         results.append(
             Result(
                 title=highlight(document.title, stems),
-                url=page.get_url(),
+                url=page.get_url(request),  # relative on the visitor's own Site
                 opd=page.opd,
                 kind_label=labels.get(document.kind, document.kind),
                 date=document.date,
@@ -234,7 +234,7 @@ def popular_queries(limit=8):
     return [row["query"] for row in QueryStat.objects.popular().filter(zero=0)[:limit]]
 
 
-def run_search(params):
+def run_search(params, request=None):
     """The whole search page for a dict of GET parameters."""
     messages = []
     raw = params.get("q", "") or ""
@@ -258,7 +258,7 @@ def run_search(params):
     result.total = outcome.total
     result.capped = outcome.capped
     result.page_obj = Paginator(range(outcome.total), RESULTS_PER_PAGE).get_page(number) if outcome.total else None
-    result.results = hydrate(outcome.page_ids, parsed.stems)
+    result.results = hydrate(outcome.page_ids, parsed.stems, request)
     result.facets = facet_display(outcome.facets, selected)
     if outcome.fell_back:
         result.notice = _("Mesin pencari utama sedang tidak tersedia; hasil diambil dari basis data portal.")

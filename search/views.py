@@ -30,7 +30,7 @@ def search(request):
         )
         response["Retry-After"] = "60"
         return response
-    outcome = run_search(params)
+    outcome = run_search(params, request)
     current = {**params, "q": outcome.query, "di": outcome.scope.slug if outcome.scope else "", **outcome.selected}
     for name in FILTER_PARAMS:
         if name not in outcome.selected:

@@ -53,6 +53,7 @@ class SearchBenchmarkRefusesEmptyAnswersTests(TestCase):
         self.assertEqual(class_problem("rare", 10, 100_000), "")
         self.assertEqual(class_problem("rare", 1001, 100_000), "bukan kata langka: 1001 hasil")
         self.assertEqual(class_problem("common", 500, 100_000), "bukan kata umum: 500 hasil")
+        self.assertEqual(class_problem("common", 1001, 100_000), "")  # "more than 1,000": the engine stops counting
         self.assertEqual(class_problem("autocomplete", 8, 100_000), "")
 
     def test_percentile_picks_the_nearest_rank(self):

@@ -30,6 +30,12 @@ class SecondSiteHostTests(TestCase):
         self.assertContains(response, f'href="/{self.opd.slug}/"')
         self.assertNotContains(response, "http://localhost")
 
+    def test_search_results_stay_on_the_visitors_host(self):
+        response = self.get("/cari/?q=kabar")
+        relative = self.news.url_path[len(self.home.url_path) - 1 :]
+        self.assertEqual([result.url for result in response.context["results"]], [relative])
+        self.assertNotContains(response, "http://localhost")
+
     def test_api_links_use_the_request_host(self):
         item = self.get(f"/api/v2/pages/{self.news.pk}/").json()
         self.assertEqual(item["meta"]["html_url"], f"http://{HOST}{self.news.url_path[len(self.home.url_path) - 1 :]}")

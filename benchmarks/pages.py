@@ -55,8 +55,13 @@ def has_suggestions(body, context):
     return "" if suggestions else "saran kosong"
 
 
+def lists_child_pages(body, context):
+    """An admin explorer listing with at least one row of pages."""
+    return "" if b"<table" in body and b"<tbody" in body and b"</tr>" in body else "tanpa daftar halaman"
+
+
 def shows_news_title(body, context):
-    return "" if context.news.title.encode() in body or b"<h1" in body else "tanpa judul"
+    return "" if context.news.title.encode() in body else "tanpa judul berita"
 
 
 @dataclass
@@ -129,8 +134,18 @@ CITIZEN_TARGETS = [
 ]
 
 EDITOR_TARGETS = [
-    Target("admin_explorer_opd", lambda c: reverse("wagtailadmin_explore", args=[c.opd.pk]), editor=True),
-    Target("admin_explorer_news", lambda c: reverse("wagtailadmin_explore", args=[c.news_index.pk]), editor=True),
+    Target(
+        "admin_explorer_opd",
+        lambda c: reverse("wagtailadmin_explore", args=[c.opd.pk]),
+        editor=True,
+        check=lists_child_pages,
+    ),
+    Target(
+        "admin_explorer_news",
+        lambda c: reverse("wagtailadmin_explore", args=[c.news_index.pk]),
+        editor=True,
+        check=lists_child_pages,
+    ),
     Target(
         "admin_edit_news",
         lambda c: reverse("wagtailadmin_pages:edit", args=[c.news.pk]),

@@ -47,6 +47,16 @@ class UrlBenchmarkChecksTests(TestCase):
                 result = pages.measure(self.client, url, requests=1, warmup=1, check=target.check, context=self.context)
                 self.assertNotIn("problem", result, url)
 
+    def test_every_editor_target_answers_with_content(self):
+        editor = Client(HTTP_HOST="localhost")
+        editor.force_login(pages.bench_editor(self.context.opd))
+        for target in pages.EDITOR_TARGETS:
+            with self.subTest(target=target.name):
+                result = pages.measure(
+                    editor, target.resolve(self.context), requests=1, warmup=1, check=target.check, context=self.context
+                )
+                self.assertNotIn("problem", result)
+
 
 class MonitoringBenchmarkChecksTests(TestCase):
     def test_an_empty_database_reports_problems_instead_of_timings(self):

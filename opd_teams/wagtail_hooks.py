@@ -10,8 +10,8 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Page
 from wagtail.permissions import page_permission_policy
 
+from . import admin_api, urls
 from . import team as team_actions
-from . import urls
 from .roles import is_diskominfo
 from .views import admin_teams
 
@@ -97,6 +97,12 @@ def hide_other_opds_drafts_from_page_chooser(pages, request):
     return pages.filter(Q(pk__in=published.values("pk")) | Q(pk__in=editable))
 
 
+@hooks.register("construct_admin_api", order=100)
+def scope_admin_api(router):
+    """After Wagtail's own endpoints are registered, replace them with the scoped ones."""
+    admin_api.register(router)
+
+
 @hooks.register("before_move_page")
 def refuse_moves_across_opds(request, page, destination):
     if not page.permissions_for_user(request.user).can_move_to(destination):
@@ -108,3 +114,5 @@ def register_log_actions(actions):
     actions.register_action(team_actions.HANDOVER_ACTION, _("Ganti operator"), _("Diserahkan ke pengganti"))
     actions.register_action(team_actions.DEACTIVATE_ACTION, _("Nonaktifkan akun"), _("Akun dinonaktifkan"))
     actions.register_action(team_actions.INVITE_ACTION, _("Undang anggota tim"), _("Anggota tim diundang"))
+    actions.register_action(team_actions.REPLACE_ADMIN_ACTION, _("Ganti admin"), _("Admin diganti"))
+    actions.register_action(team_actions.REACTIVATE_ACTION, _("Aktifkan kembali akun"), _("Akun aktif kembali"))

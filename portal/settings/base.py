@@ -247,3 +247,7 @@ PORTAL_TIME_ZONE_LABELS = {
     "Asia/Makassar": _("WITA"),
     "Asia/Jayapura": _("WIT"),
 }
+
+# Page permission tester of every portal page (core.models.BasePage.permissions_for_user):
+# regional-only groups (humas) hold nothing inside an OPD subtree. See docs/roles.md.
+PORTAL_PAGE_PERMISSION_TESTER = "opd_teams.permissions.RegionScopedPagePermissionTester"

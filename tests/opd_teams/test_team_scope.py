@@ -109,11 +109,11 @@ class TeamScopeTest(TestCase):
         for label, target in self.targets.items():
             with self.subTest(target=label):
                 for act in (
-                    lambda: team_actions.deactivate_member(self.a.team, target, by_user=self.a.admin),
-                    lambda: team_actions.resend_invitation(self.a.team, target, by_user=self.a.admin),
-                    lambda: team_actions.handover(self.a.team, target, "baru@contohkab.go.id", self.a.admin),
-                    lambda: team_actions.replace_admin(self.a.team, target, "baru@contohkab.go.id", self.a.admin),
-                    lambda: team_actions.invite_operator(self.a.team, target.email, by_user=self.a.admin),
+                    lambda t=target: team_actions.deactivate_member(self.a.team, t, by_user=self.a.admin),
+                    lambda t=target: team_actions.resend_invitation(self.a.team, t, by_user=self.a.admin),
+                    lambda t=target: team_actions.handover(self.a.team, t, "baru@contohkab.go.id", self.a.admin),
+                    lambda t=target: team_actions.replace_admin(self.a.team, t, "baru@contohkab.go.id", self.a.admin),
+                    lambda t=target: team_actions.invite_operator(self.a.team, t.email, by_user=self.a.admin),
                 ):
                     with self.assertRaises(team_actions.TeamError):
                         act()

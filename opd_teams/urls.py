@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import media_views, views
 
 app_name = "opd_teams"
 
@@ -17,4 +17,5 @@ urlpatterns = [
         "tim/<int:team_id>/anggota/<int:user_id>/ganti-admin/", views.ReplaceAdminView.as_view(), name="replace_admin"
     ),
     path("tim/<int:team_id>/anggota/<int:user_id>/aktifkan/", views.ReactivateView.as_view(), name="reactivate"),
+    path("media/persetujuan/", media_views.MediaApprovalView.as_view(), name="media_approval"),
 ]

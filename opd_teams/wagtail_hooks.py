@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.http import HttpResponseNotFound
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -10,7 +11,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Page
 from wagtail.permissions import page_permission_policy
 
-from . import admin_api, urls
+from . import admin_api, media, urls
 from . import team as team_actions
 from .roles import is_diskominfo
 from .views import admin_teams
@@ -34,6 +35,25 @@ class TeamMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_opd_menu_item():
     return DiskominfoMenuItem(_("Daftar OPD"), reverse("opd_teams:opd_list"), icon_name="site", order=250)
+
+
+@hooks.register("register_admin_menu_item")
+def register_media_approval_menu_item():
+    return TeamMenuItem(_("Persetujuan media"), reverse("opd_teams:media_approval"), icon_name="image", order=261)
+
+
+@hooks.register("before_serve_document")
+def keep_unreleased_documents_private(document, request):
+    """A document the public may not reach yet answers 404, except to editors who may see it."""
+    if media.is_public(document):
+        return None
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        from wagtail.documents.permissions import permission_policy
+
+        if permission_policy.user_has_any_permission_for_instance(user, ["choose", "add", "change"], document):
+            return None
+    return HttpResponseNotFound()
 
 
 @hooks.register("register_admin_menu_item")

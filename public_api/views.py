@@ -11,6 +11,7 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Collection, CollectionViewRestriction
 
 from opd_pages.models import attach_opds
+from opd_teams.media import public_media
 
 
 def private_collection_ids():
@@ -35,9 +36,10 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
 
 class PublicImagesAPIViewSet(ImagesAPIViewSet):
     def get_queryset(self):
-        return super().get_queryset().exclude(collection__in=private_collection_ids())
+        # Media follow publication (opd_teams.media): no private collection, no unreleased upload.
+        return public_media(super().get_queryset().exclude(collection__in=private_collection_ids()))
 
 
 class PublicDocumentsAPIViewSet(DocumentsAPIViewSet):
     def get_queryset(self):
-        return super().get_queryset().exclude(collection__in=private_collection_ids())
+        return public_media(super().get_queryset().exclude(collection__in=private_collection_ids()))

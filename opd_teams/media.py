@@ -17,6 +17,7 @@ public search and the sitemap list.
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
+from wagtail.images import get_image_model
 from wagtail.models import Collection, CollectionViewRestriction, Page, ReferenceIndex
 
 from .models import DISKOMINFO_GROUP, HUMAS_GROUP, MediaApproval
@@ -68,6 +69,17 @@ def public_media(queryset):
     return queryset.exclude(collection__in=private_collection_ids()).filter(
         Q(uploaded_by_user__isnull=True) | Q(uploaded_by_user__in=publishers().values("pk")) | Q(pk__in=released)
     )
+
+
+def editor_may_see(user, obj):
+    """Editors holding a permission in the file's collection see it in the admin and in previews."""
+    if user is None or not user.is_authenticated:
+        return False
+    if isinstance(obj, get_image_model()):
+        from wagtail.images.permissions import permission_policy
+    else:
+        from wagtail.documents.permissions import permission_policy
+    return permission_policy.user_has_any_permission_for_instance(user, ["choose", "add", "change"], obj)
 
 
 def is_public(obj):

@@ -31,7 +31,7 @@ def image_for_path(path):
 
 
 def serve_media(request, path):
-    """Serve an image file (original or rendition) only when the image is public.
+    """Serve an image file (original or rendition) only when the image is public (or to its editors).
 
     Documents are served by ``/dokumen/`` (which checks privacy), never here. With
     ``PORTAL_MEDIA_ACCEL_REDIRECT`` set (production behind nginx) the answer is an
@@ -41,7 +41,7 @@ def serve_media(request, path):
     if not path.startswith(IMAGE_FOLDERS):
         raise Http404
     image = image_for_path(path)
-    if image is None or not media.is_public(image):
+    if image is None or not (media.is_public(image) or media.editor_may_see(request.user, image)):
         raise Http404
     accel = getattr(settings, "PORTAL_MEDIA_ACCEL_REDIRECT", "")
     if accel:

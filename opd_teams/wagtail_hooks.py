@@ -45,14 +45,8 @@ def register_media_approval_menu_item():
 @hooks.register("before_serve_document")
 def keep_unreleased_documents_private(document, request):
     """A document the public may not reach yet answers 404, except to editors who may see it."""
-    if media.is_public(document):
+    if media.is_public(document) or media.editor_may_see(getattr(request, "user", None), document):
         return None
-    user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated:
-        from wagtail.documents.permissions import permission_policy
-
-        if permission_policy.user_has_any_permission_for_instance(user, ["choose", "add", "change"], document):
-            return None
     return HttpResponseNotFound()
 
 

@@ -68,11 +68,14 @@ class MediaPublicationTest(TestCase):
         self.assertNotEqual(self.client.get(self.private_document.url).status_code, 200)
 
     def test_the_operator_and_the_admin_still_open_it_in_the_admin(self):
+        rendition = self.operator_image.get_rendition("fill-20x20").url
         for user in (self.a.operator, self.a.admin):
             self.client.force_login(user)
             self.assertEqual(self.client.get(self.operator_document.url).status_code, 200)
+            self.assertEqual(self.client.get(rendition).status_code, 200)  # admin thumbnails, previews
         self.client.force_login(self.b.admin)
         self.assertEqual(self.client.get(self.operator_document.url).status_code, 404)
+        self.assertEqual(self.client.get(rendition).status_code, 404)
 
     def test_an_opd_admin_approves_it_and_the_approval_is_audited(self):
         self.client.force_login(self.a.admin)

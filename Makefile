@@ -9,7 +9,7 @@ BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_bench
 FILL_ARGS ?= --opds 40 --news 2500
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev install-test run demo migrate test test-postgres test-browser chromium bench-db bench lint format check ci clean reminders monitoring-bench
+.PHONY: help install install-dev install-test run demo migrate test test-postgres test-browser chromium nginx bench-db bench lint format check ci clean reminders monitoring-bench
 
 help: ## List the commands
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-15s %s\n", $$1, $$2}'
@@ -46,20 +46,25 @@ run: demo ## Set up everything and serve the demo region at http://127.0.0.1:800
 	@echo "Portal berjalan di http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/). Hentikan dengan Ctrl+C."
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: install-test chromium ## Run the whole test suite on SQLite: all tests, then the browser journeys
+test: install-test chromium nginx ## Run the whole test suite on SQLite: all tests, then the browser journeys
 	$(BIN)/pytest -n auto
 	$(BIN)/pytest -m browser tests/browser
 
 test-browser: install-test chromium ## Only the browser journeys, axe and page weight; screenshots in artifacts/screenshots/
 	$(BIN)/pytest -m browser tests/browser
 
-test-postgres: install-test ## Run the whole test suite (but the browser journeys) on PostgreSQL (DATABASE_URL)
+test-postgres: install-test nginx ## Run the whole test suite (but the browser journeys) on PostgreSQL (DATABASE_URL)
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/portal_ci} $(BIN)/pytest -n auto --create-db
 
 chromium: ## Install Debian's Chromium for the browser tests if it is missing (never a downloaded browser)
 	@test -x $${PORTAL_CHROMIUM:-/usr/bin/chromium} || { \
 		SUDO=""; [ "$$(id -u)" = "0" ] || SUDO="sudo"; \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
+
+nginx: ## Install Debian's nginx for the media-rules test if it is missing (tests/opd_teams/test_nginx_media.py)
+	@test -x /usr/sbin/nginx || { \
+		SUDO=""; [ "$$(id -u)" = "0" ] || SUDO="sudo"; \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq nginx; }
 
 bench-db: install-test ## Fill BENCH_DATABASE_URL with a generated region (FILL_ARGS; default 40 OPD × 2,500 berita)
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) migrate --noinput

@@ -5,7 +5,9 @@ Dependency direction is one-way: ``core`` imports only Django and Wagtail. Featu
 imports from them.
 """
 
+from django.conf import settings
 from django.db import models
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page, PageQuerySet
@@ -25,6 +27,11 @@ class PortalPageQuerySet(PageQuerySet):
         return self.live().public()
 
 
+def page_permission_tester_class():
+    """The tester every portal page uses (``PORTAL_PAGE_PERMISSION_TESTER``, default Wagtail's own)."""
+    return import_string(getattr(settings, "PORTAL_PAGE_PERMISSION_TESTER", "wagtail.models.PagePermissionTester"))
+
+
 class BasePage(Page):
     """Base of every public page type: shared listing metadata and template convention."""
 
@@ -36,6 +43,10 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def permissions_for_user(self, user):
+        """Wagtail's per-class seam: the portal's tester (set in settings, so ``core`` imports no feature app)."""
+        return page_permission_tester_class()(user, self)
 
     @property
     def listing_summary(self):

@@ -39,6 +39,22 @@ def move_demo_images_into_collection(team):
     )
 
 
+def ensure_pending_upload(team, operator):
+    """An operator's document waiting in *Persetujuan media* (not public until an admin approves it)."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    title = f"Jadwal layanan {team.opd.acronym} (menunggu persetujuan)"
+    document_model = get_document_model()
+    if not document_model.objects.filter(title=title).exists():
+        document_model.objects.create(
+            title=title,
+            collection=team.collection,
+            uploaded_by_user=operator,
+            file=ContentFile(b"Jadwal layanan (contoh).\n", name=f"jadwal-layanan-{slugify(team.opd.acronym)}.txt"),
+        )
+
+
 def step(stdout=None, admin_password=None, progress=None):
     """Create the roles and teams for the demo region (idempotent); print the demo logins."""
     with transaction.atomic():
@@ -67,9 +83,10 @@ def step(stdout=None, admin_password=None, progress=None):
         if admin is not None and not admin.has_usable_password():
             admin.set_password(DEMO_PASSWORD)
             admin.save()
-        demo_user(
+        operator = demo_user(
             f"{slug}.operator", f"{slug}.operator@{DEMO_DOMAIN}", f"Operator {team.opd.acronym}", [team.operator_group]
         )
+        ensure_pending_upload(team, operator)
         logins += [(f"{slug}.admin", f"Admin {team.opd.acronym}"), (f"{slug}.operator", f"Operator {team.opd.acronym}")]
     if stdout is not None:
         stdout.write(f"Tim OPD: {len(created)} tim baru. Akun demo (sandi: {DEMO_PASSWORD}):")

@@ -7,6 +7,6 @@ class OpdTeamsConfig(AppConfig):
     verbose_name = _("Tim OPD dan hak akses")
 
     def ready(self):
-        from .permissions import install
+        from . import wagtail_patches
 
-        install()
+        wagtail_patches.install()

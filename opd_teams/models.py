@@ -4,6 +4,7 @@ Depends on ``opd_pages`` (the OPD home page); other apps (monitoring, complaints
 app which users belong to an OPD, never the group names.
 """
 
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -57,3 +58,26 @@ class OpdTeam(models.Model):
         return self.admin_group.user_set.model.objects.filter(
             models.Q(groups=self.admin_group) | models.Q(groups=self.operator_group)
         ).distinct()
+
+
+class MediaApproval(models.Model):
+    """An OPD admin's approval that an image or document uploaded by an operator may be public."""
+
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveIntegerField()
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("disetujui oleh"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    approved_at = models.DateTimeField(_("disetujui pada"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("persetujuan media")
+        verbose_name_plural = _("persetujuan media")
+        constraints = [models.UniqueConstraint(fields=["content_type", "object_id"], name="unique_media_approval")]
+
+    def __str__(self):
+        return f"{self.content_type.model} {self.object_id}"

@@ -21,6 +21,7 @@ from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Collection, GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowTask
 
+from audit import log as audit_log
 from opd_pages.models import (
     OpdHomePage,
     OpdKind,
@@ -206,6 +207,14 @@ def onboard_opd(*, title, acronym, kind, admin_emails, adopt=None, user=None, in
         if invite:
             for member in invited:
                 transaction.on_commit(lambda m=member: send_invitation(m, team, _("admin")))
+        audit_log.record(
+            "opd.onboard",
+            user=user,
+            opd=opd,
+            target=acronym,
+            adopted=adopt is not None,
+            admins=[member.get_username() for member in team.admins()],
+        )
     return OnboardingResult(team=team, created=True, invited=invited)
 
 
@@ -248,4 +257,12 @@ def archive_opd(team, user=None):
         deactivated = members.update(is_active=False)
         team.archived_at = timezone.now()
         team.save(update_fields=["archived_at"])
+        audit_log.record(
+            "opd.archive",
+            user=user,
+            opd=team.opd,
+            target=team.opd.acronym,
+            unpublished=len(pages),
+            deactivated=deactivated,
+        )
     return {"unpublished": len(pages), "deactivated": deactivated}

@@ -7,12 +7,15 @@ never reach an OPD home page or anything under it.
 
 The rule is enforced where Wagtail evaluates page permissions:
 
-* :class:`RegionScopedPagePermissionTester` (every page-scoped admin view asks
-  ``page.permissions_for_user(user)``), installed on ``Page.permissions_for_user``;
-* :class:`RegionScopedPagePermissionPolicy` (listings, reports, explorer, search, the
-  admin API), installed on Wagtail's shared ``page_permission_policy`` instance.
-
-Both are installed once from ``OpdTeamsConfig.ready()``.
+* :class:`RegionScopedPagePermissionTester`: every page-scoped admin view asks
+  ``page.permissions_for_user(user)``; ``core.models.BasePage`` (the base of every portal
+  page) returns this tester through the ``PORTAL_PAGE_PERMISSION_TESTER`` setting
+  (Wagtail's supported per-class seam; Wagtail casts a plain ``Page`` to its specific class
+  to ask it);
+* :class:`RegionScopedPagePermissionPolicy`: the admin API's pages endpoint uses it through
+  the ``construct_admin_api`` hook (``opd_teams.admin_api``); explorer, admin search and
+  reports use Wagtail's shared ``page_permission_policy`` instance, which has no seam: the
+  one patch left is in :mod:`opd_teams.wagtail_patches`.
 """
 
 from django.conf import settings
@@ -112,18 +115,3 @@ class RegionScopedPagePermissionTester(PagePermissionTester):
                 for perm in perms
                 if grant_reaches(perm, self.page.path, opd_paths, regional_groups)
             }
-
-
-def _permissions_for_user(page, user):
-    return RegionScopedPagePermissionTester(user, page)
-
-
-def install():
-    """Make Wagtail evaluate page permissions with the OPD-border rule (idempotent)."""
-    from wagtail import permissions
-    from wagtail.admin.api import views as admin_api_views
-
-    permissions.page_permission_policy.__class__ = RegionScopedPagePermissionPolicy
-    # The admin pages API builds its own policy instance instead of using the shared one.
-    admin_api_views.PagePermissionPolicy = RegionScopedPagePermissionPolicy
-    Page.permissions_for_user = _permissions_for_user

@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from audit import log as audit_log
+
 from . import team as team_actions
 from .forms import HandoverForm, InviteForm, OnboardingForm
 from .models import OpdTeam
@@ -109,18 +111,29 @@ def admin_teams(user):
 
 
 class TeamMixin:
-    """Resolves ``team_id`` to a team the user administers, else 403."""
+    """Resolves ``team_id`` to a team the user administers, else 403 (logged)."""
+
+    audit_action = "team.view"
 
     def dispatch(self, request, *args, **kwargs):
         if "team_id" in kwargs:
             self.team = admin_teams(request.user).filter(pk=kwargs["team_id"]).first()
             if self.team is None:
+                audit_log.record(self.audit_action, request=request, outcome="denied", team_id=kwargs["team_id"])
                 raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
     def get_member(self):
         member = get_object_or_404(get_user_model(), pk=self.kwargs["user_id"])
-        if not self.team.members().filter(pk=member.pk).exists():
+        if not team_actions.belongs_only_to(self.team, member):
+            audit_log.record(
+                self.audit_action,
+                request=self.request,
+                opd=self.team.opd,
+                target=member.get_username(),
+                outcome="denied",
+                reason="not a member of this team only",
+            )
             raise PermissionDenied
         return member
 
@@ -149,10 +162,12 @@ class TeamIndexView(TeamMixin, AdminPageMixin, TemplateView):
             for team in teams.order_by("opd__title")[:50]
         ]
         context["invite_form"] = InviteForm()
+        context["can_reactivate"] = is_diskominfo(self.request.user)
         return context
 
 
 class InviteView(TeamMixin, AdminPageMixin, FormView):
+    audit_action = "team.invite"
     template_name = "opd_teams/form.html"
     form_class = InviteForm
     page_title = gettext_lazy("Undang operator")
@@ -161,7 +176,11 @@ class InviteView(TeamMixin, AdminPageMixin, FormView):
     def form_valid(self, form):
         try:
             user = team_actions.invite_operator(
-                self.team, form.cleaned_data["email"], form.cleaned_data["first_name"], by_user=self.request.user
+                self.team,
+                form.cleaned_data["email"],
+                form.cleaned_data["first_name"],
+                by_user=self.request.user,
+                request=self.request,
             )
         except team_actions.TeamError as error:
             form.add_error("email", str(error))
@@ -190,49 +209,91 @@ class MemberActionView(TeamMixin, AdminPageMixin, TemplateView):
 
 
 class DeactivateView(MemberActionView):
+    audit_action = "team.deactivate"
     page_title = gettext_lazy("Nonaktifkan akun")
     confirm_message = gettext_lazy("Nonaktifkan akun %(user)s? Isi yang dibuatnya tetap tersimpan.")
 
     def act(self, member):
-        team_actions.deactivate_member(self.team, member, by_user=self.request.user)
+        team_actions.deactivate_member(self.team, member, by_user=self.request.user, request=self.request)
         messages.success(self.request, _("Akun %(user)s dinonaktifkan.") % {"user": member.get_username()})
 
 
 class ResendInvitationView(MemberActionView):
+    audit_action = "team.resend"
     page_title = gettext_lazy("Kirim ulang undangan")
     confirm_message = gettext_lazy("Kirim ulang undangan (tautan membuat sandi) ke %(user)s?")
 
     def act(self, member):
-        if not member.is_active:
-            raise team_actions.TeamError(_("Akun ini nonaktif; gunakan Ganti operator atau undang ulang."))
-        team_actions.resend_invitation(self.team, member)
+        team_actions.resend_invitation(self.team, member, by_user=self.request.user, request=self.request)
         messages.success(self.request, _("Undangan dikirim ulang ke %(email)s.") % {"email": member.email})
 
 
+class ReactivateView(MemberActionView):
+    """Diskominfo only: an inactive account of the team becomes active again."""
+
+    audit_action = "team.reactivate"
+    page_title = gettext_lazy("Aktifkan kembali akun")
+    confirm_message = gettext_lazy("Aktifkan kembali akun %(user)s?")
+
+    def dispatch(self, request, *args, **kwargs):
+        if not is_diskominfo(request.user):
+            audit_log.record(self.audit_action, request=request, outcome="denied", user_id=kwargs.get("user_id"))
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def act(self, member):
+        team_actions.reactivate_member(self.team, member, by_user=self.request.user, request=self.request)
+        messages.success(self.request, _("Akun %(user)s aktif kembali.") % {"user": member.get_username()})
+
+
 class HandoverView(TeamMixin, AdminPageMixin, FormView):
+    """ "Ganti operator" (operators) and, with ``replace_admin``, "Ganti admin"."""
+
+    audit_action = "team.handover"
     template_name = "opd_teams/form.html"
     form_class = HandoverForm
     page_title = gettext_lazy("Ganti operator")
     header_icon = "resubmit"
+    replaces_admin = False
+
+    def get_form(self, form_class=None):
+        member = self.get_member()
+        if self.team.admins().filter(pk=member.pk).exists() != self.replaces_admin:
+            audit_log.record(
+                self.audit_action,
+                request=self.request,
+                opd=self.team.opd,
+                target=member.get_username(),
+                outcome="denied",
+                reason="wrong role for this action",
+            )
+            raise PermissionDenied
+        return super().get_form(form_class)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         member = self.get_member()
         context["intro"] = _(
             "%(user)s akan dinonaktifkan. Draf, kuncian halaman dan kiriman moderasinya di %(opd)s dipindahkan "
-            "ke pengganti, dan pengganti menerima undangan."
-        ) % {"user": member.get_username(), "opd": self.team.opd.title}
+            "ke pengganti, dan pengganti menerima undangan sebagai %(role)s."
+        ) % {
+            "user": member.get_username(),
+            "opd": self.team.opd.title,
+            "role": _("admin") if self.replaces_admin else _("operator"),
+        }
         return context
 
     def form_valid(self, form):
         member = self.get_member()
         try:
-            successor, moved = team_actions.handover(
+            act = team_actions.replace_admin if self.replaces_admin else team_actions.handover
+            successor, moved = act(
                 self.team,
                 member,
                 form.cleaned_data["email"],
                 by_user=self.request.user,
                 first_name=form.cleaned_data["first_name"],
+                request=self.request,
             )
         except team_actions.TeamError as error:
             form.add_error("email", str(error))
@@ -249,3 +310,11 @@ class HandoverView(TeamMixin, AdminPageMixin, FormView):
             },
         )
         return redirect(reverse("opd_teams:team"))
+
+
+class ReplaceAdminView(HandoverView):
+    """ "Ganti admin": its own action; the OPD keeps at least two active admins."""
+
+    audit_action = "team.replace_admin"
+    page_title = gettext_lazy("Ganti admin")
+    replaces_admin = True

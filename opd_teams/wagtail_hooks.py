@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.http import HttpResponseNotFound
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -10,8 +11,8 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Page
 from wagtail.permissions import page_permission_policy
 
+from . import admin_api, media, urls
 from . import team as team_actions
-from . import urls
 from .roles import is_diskominfo
 from .views import admin_teams
 
@@ -34,6 +35,19 @@ class TeamMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_opd_menu_item():
     return DiskominfoMenuItem(_("Daftar OPD"), reverse("opd_teams:opd_list"), icon_name="site", order=250)
+
+
+@hooks.register("register_admin_menu_item")
+def register_media_approval_menu_item():
+    return TeamMenuItem(_("Persetujuan media"), reverse("opd_teams:media_approval"), icon_name="image", order=261)
+
+
+@hooks.register("before_serve_document")
+def keep_unreleased_documents_private(document, request):
+    """A document the public may not reach yet answers 404, except to editors who may see it."""
+    if media.is_public(document) or media.editor_may_see(getattr(request, "user", None), document):
+        return None
+    return HttpResponseNotFound()
 
 
 @hooks.register("register_admin_menu_item")
@@ -97,6 +111,12 @@ def hide_other_opds_drafts_from_page_chooser(pages, request):
     return pages.filter(Q(pk__in=published.values("pk")) | Q(pk__in=editable))
 
 
+@hooks.register("construct_admin_api", order=100)
+def scope_admin_api(router):
+    """After Wagtail's own endpoints are registered, replace them with the scoped ones."""
+    admin_api.register(router)
+
+
 @hooks.register("before_move_page")
 def refuse_moves_across_opds(request, page, destination):
     if not page.permissions_for_user(request.user).can_move_to(destination):
@@ -108,3 +128,5 @@ def register_log_actions(actions):
     actions.register_action(team_actions.HANDOVER_ACTION, _("Ganti operator"), _("Diserahkan ke pengganti"))
     actions.register_action(team_actions.DEACTIVATE_ACTION, _("Nonaktifkan akun"), _("Akun dinonaktifkan"))
     actions.register_action(team_actions.INVITE_ACTION, _("Undang anggota tim"), _("Anggota tim diundang"))
+    actions.register_action(team_actions.REPLACE_ADMIN_ACTION, _("Ganti admin"), _("Admin diganti"))
+    actions.register_action(team_actions.REACTIVATE_ACTION, _("Aktifkan kembali akun"), _("Akun aktif kembali"))

@@ -5,10 +5,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from opd_teams.media_views import serve_media
 from search import views as search_views
 from seo import views as seo_views
 
 urlpatterns = [
+    # Scoped tag suggestions (opd_teams.tags) answer before Wagtail's unscoped ones.
+    path("admin/tag-autocomplete/", include("opd_teams.tags")),
     path("admin/", include(wagtailadmin_urls)),
     # A short address editors can remember ("lupa link admin" must not happen).
     path("masuk/", RedirectView.as_view(pattern_name="wagtailadmin_home", permanent=False), name="editor_login"),
@@ -23,9 +26,8 @@ urlpatterns = [
     path("cari/saran/", search_views.autocomplete, name="search_autocomplete"),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Images under MEDIA_URL pass the media gate (opd_teams.media_views): unreleased uploads and
+# private collections are never served; behind nginx it answers with X-Accel-Redirect.
+urlpatterns += [path(settings.MEDIA_URL.lstrip("/") + "<path:path>", serve_media, name="media")]
 
 urlpatterns += [path("", include(wagtail_urls))]

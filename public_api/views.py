@@ -11,6 +11,7 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Collection, CollectionViewRestriction
 
 from opd_pages.models import attach_opds
+from opd_teams.media import public_media
 
 from .serializers import PublicDocumentSerializer, PublicImageSerializer, PublicPageSerializer
 
@@ -41,11 +42,12 @@ class PublicImagesAPIViewSet(ImagesAPIViewSet):
     base_serializer_class = PublicImageSerializer
 
     def get_queryset(self):
-        return super().get_queryset().exclude(collection__in=private_collection_ids())
+        # Media follow publication (opd_teams.media): no private collection, no unreleased upload.
+        return public_media(super().get_queryset().exclude(collection__in=private_collection_ids()))
 
 
 class PublicDocumentsAPIViewSet(DocumentsAPIViewSet):
     base_serializer_class = PublicDocumentSerializer
 
     def get_queryset(self):
-        return super().get_queryset().exclude(collection__in=private_collection_ids())
+        return public_media(super().get_queryset().exclude(collection__in=private_collection_ids()))

@@ -244,3 +244,10 @@ PORTAL_TIME_ZONE_LABELS = {
     "Asia/Makassar": _("WITA"),
     "Asia/Jayapura": _("WIT"),
 }
+
+# Page permission tester of every portal page (core.models.BasePage.permissions_for_user):
+# regional-only groups (humas) hold nothing inside an OPD subtree. See docs/roles.md.
+PORTAL_PAGE_PERMISSION_TESTER = "opd_teams.permissions.RegionScopedPagePermissionTester"
+# Behind nginx: the internal location the media gate hands image files to (docs/operations.md);
+# empty = Django streams them itself.
+PORTAL_MEDIA_ACCEL_REDIRECT = os.environ.get("PORTAL_MEDIA_ACCEL_REDIRECT", "")

@@ -97,11 +97,15 @@ class TeamViewTest(TestCase):
         self.assertFalse(self.a.operator.is_active)
         self.assertTrue(ModelLogEntry.objects.filter(action=team_actions.DEACTIVATE_ACTION).exists())
 
-    def test_the_last_active_admin_cannot_be_deactivated(self):
+    def test_an_admin_is_deactivated_only_while_two_active_admins_remain(self):
         second = self.a.team.admins().exclude(pk=self.a.admin.pk).get()
+        with self.assertRaisesMessage(team_actions.TeamError, "sedikitnya 2 admin aktif"):
+            team_actions.deactivate_member(self.a.team, second, by_user=self.a.admin)
+        third = UserFactory(username="admin.ketiga", email="ketiga@contohkab.go.id")
+        third.groups.add(self.a.team.admin_group)
         team_actions.deactivate_member(self.a.team, second, by_user=self.a.admin)
-        with self.assertRaisesMessage(team_actions.TeamError, "admin terakhir"):
-            team_actions.deactivate_member(self.a.team, self.a.admin, by_user=None)
+        second.refresh_from_db()
+        self.assertFalse(second.is_active)
 
 
 class HandoverTest(TestCase):

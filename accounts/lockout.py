@@ -28,7 +28,8 @@ def lockout_response(request, original_response=None, credentials=None):
     view.setup(request)
     messages.error(request, lockout_message())
     context = view.get_context_data(form=view.get_form_class()(request))
-    return TemplateResponse(request, view.template_name, context, status=settings.AXES_HTTP_RESPONSE_CODE)
+    response = TemplateResponse(request, view.template_name, context, status=settings.AXES_HTTP_RESPONSE_CODE)
+    return response.render()
 
 
 def recent_attempts():

@@ -5,8 +5,6 @@ import re
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from audit.log import record
-
 #: Letters left over after removing the names: below this, the password is "a name plus digits".
 MIN_OTHER_LETTERS = 6
 MIN_WORD_LENGTH = 4
@@ -69,19 +67,3 @@ class RegionNamePasswordValidator:
 
     def get_help_text(self):
         return _("Kata sandi tidak boleh berupa nama atau singkatan daerah/OPD ditambah angka.")
-
-
-class PasswordChangeAuditValidator:
-    """Checks nothing; Django calls ``password_changed`` on every password change, which is logged."""
-
-    def validate(self, password, user=None):
-        return None
-
-    def password_changed(self, password, user=None):
-        if user is not None and user.pk:
-            from .two_factor import user_opd
-
-            record("password.change", user=user, target=f"user:{user.pk} {user.get_username()}", opd=user_opd(user))
-
-    def get_help_text(self):
-        return ""

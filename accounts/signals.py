@@ -3,6 +3,7 @@
 from axes.signals import user_locked_out
 from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.db.models.signals import pre_save
 
 from audit.log import record
 
@@ -23,7 +24,7 @@ def on_logged_out(sender, request, user, **kwargs):
 def on_login_failed(sender, credentials, request=None, **kwargs):
     username = str(credentials.get("username", ""))[:USERNAME_FIELD_MAX]
     user = get_user_model().objects.filter(username=username).first() if username else None
-    locked = bool(getattr(request, "axes_locked_out", False))
+    locked = refused_while_locked(request)
     record(
         "login.locked" if locked else "login.failed",
         request=request,
@@ -35,7 +36,20 @@ def on_login_failed(sender, credentials, request=None, **kwargs):
     )
 
 
+def refused_while_locked(request):
+    """True when django-axes refused the attempt before the password was checked.
+
+    Axes counts a failure (``axes_failures_since_start``) only for attempts it let through; an
+    attempt that reached the limit is a plain failure that also triggers the lockout.
+    """
+    return (
+        bool(getattr(request, "axes_locked_out", False)) and getattr(request, "axes_failures_since_start", None) is None
+    )
+
+
 def on_locked_out(sender, request, username, ip_address, **kwargs):
+    if refused_while_locked(request):
+        return  # axes repeats the signal for every refused attempt; on_login_failed logs those
     username = str(username or "")[:USERNAME_FIELD_MAX]
     user = get_user_model().objects.filter(username=username).first() if username else None
     record(
@@ -49,7 +63,18 @@ def on_locked_out(sender, request, username, ip_address, **kwargs):
     )
 
 
+def on_user_saved(sender, instance, **kwargs):
+    """A changed password or a deactivation of an existing account is logged (creation is not)."""
+    if not instance.pk:
+        return
+    # ``set_password`` keeps the new raw password in ``_password`` until the save (Django's own
+    # hook for ``password_changed``); an existing row with it set is a password change.
+    if getattr(instance, "_password", None) is not None:
+        record("password.change", user=instance, target=f"user:{instance.pk} {instance.get_username()}")
+
+
 def connect():
+    pre_save.connect(on_user_saved, sender=get_user_model(), dispatch_uid="accounts_user_saved")
     user_logged_in.connect(on_logged_in, dispatch_uid="accounts_login")
     user_logged_out.connect(on_logged_out, dispatch_uid="accounts_logout")
     user_login_failed.connect(on_login_failed, dispatch_uid="accounts_login_failed")

@@ -25,9 +25,7 @@ def requires_two_factor(user):
         return False
     if user.is_superuser:
         return True
-    return user.groups.filter(
-        Q(name__in=[DISKOMINFO_GROUP, HUMAS_GROUP]) | Q(opd_team_as_admin__isnull=False)
-    ).exists()
+    return user.groups.filter(Q(name__in=[DISKOMINFO_GROUP, HUMAS_GROUP]) | Q(opd_team_as_admin__isnull=False)).exists()
 
 
 def has_two_factor(user):

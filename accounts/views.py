@@ -238,9 +238,7 @@ class ResetUserTwoFactorView(DiskominfoRequiredMixin, AdminPageMixin, TemplateVi
     def post(self, request, user_id):
         target = self.get_target()
         remove_two_factor(target, request=request, action="2fa.reset", by=request.user)
-        messages.success(
-            request, _("Verifikasi dua langkah %(name)s telah direset.") % {"name": target.get_username()}
-        )
+        messages.success(request, _("Verifikasi dua langkah %(name)s telah direset.") % {"name": target.get_username()})
         return redirect("wagtailusers_users:index")
 
 
@@ -288,9 +286,7 @@ class PasswordResetView(wagtail_account.PasswordResetView):
         started = time.monotonic()
         email = request.POST.get("email", "").strip().lower()
         client_over = over_limit("client", client_address(request), settings.PORTAL_PASSWORD_RESET_LIMIT_PER_CLIENT)
-        address_over = bool(email) and over_limit(
-            "address", email, settings.PORTAL_PASSWORD_RESET_LIMIT_PER_ADDRESS
-        )
+        address_over = bool(email) and over_limit("address", email, settings.PORTAL_PASSWORD_RESET_LIMIT_PER_ADDRESS)
         if client_over or address_over:
             record(
                 "password_reset.throttled",

@@ -3,8 +3,8 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.views.generic import IndexView
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import BasePermissionPolicy
 
 from opd_pages.models import OpdHomePage
@@ -75,7 +75,17 @@ class AuditEventViewSet(ModelViewSet):
     list_per_page = 50
     # The log is never edited (the policy refuses add/change/delete); the form exists for the viewset only.
     form_fields = ["target"]
-    inspect_view_fields = ["created_at", "action", "outcome", "username", "opd", "ip_address", "path", "target", "details"]
+    inspect_view_fields = [
+        "created_at",
+        "action",
+        "outcome",
+        "username",
+        "opd",
+        "ip_address",
+        "path",
+        "target",
+        "details",
+    ]
 
     @property
     def permission_policy(self):

@@ -268,6 +268,8 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_FAILURE_LIMIT = int(os.environ.get("PORTAL_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("PORTAL_LOGIN_LOCKOUT_MINUTES", "30")))
 AXES_RESET_ON_SUCCESS = True
+# Attempts refused during a lockout are not counted again (the lockout ends on time; they are still logged).
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "audit.log.client_address"
 AXES_ENABLE_ADMIN = False
@@ -277,7 +279,6 @@ AXES_HTTP_RESPONSE_CODE = 429
 AUTH_PASSWORD_VALIDATORS[1]["OPTIONS"]["min_length"] = 12
 AUTH_PASSWORD_VALIDATORS += [
     {"NAME": "accounts.password_validation.RegionNamePasswordValidator"},
-    {"NAME": "accounts.password_validation.PasswordChangeAuditValidator"},
 ]
 # Second factor: required for Diskominfo, humas and OPD admins, offered to operators.
 PORTAL_2FA_ENFORCED = env_bool("PORTAL_2FA_ENFORCED", True)

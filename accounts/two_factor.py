@@ -17,6 +17,7 @@ from opd_teams.models import DISKOMINFO_GROUP, HUMAS_GROUP
 RECOVERY_CODE_COUNT = 10
 RECOVERY_DEVICE_NAME = "kode-pemulihan"
 TOTP_DEVICE_NAME = "aplikasi-autentikator"
+TOTP_DIGITS = 6
 
 
 def requires_two_factor(user):
@@ -33,9 +34,13 @@ def has_two_factor(user):
     return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
 
 
-def verification_devices(user):
-    """The devices a login code is checked against: the app first, then the recovery codes."""
-    return sorted(devices_for_user(user, confirmed=True), key=lambda device: isinstance(device, StaticDevice))
+def verification_devices(user, code):
+    """The devices ``code`` is checked against: six digits go to the app, anything else to the
+    recovery codes (so a recovery code never counts as a wrong app code, and vice versa)."""
+    is_app_code = code.isdigit() and len(code) == TOTP_DIGITS
+    return [
+        device for device in devices_for_user(user, confirmed=True) if isinstance(device, TOTPDevice) == is_app_code
+    ]
 
 
 def pending_totp_device(user):

@@ -107,6 +107,9 @@ class TotpSetupView(AdminPageMixin, FormView):
 
     def form_valid(self, form):
         device = pending_totp_device(self.request.user)
+        if not device.verify_is_allowed()[0]:
+            form.add_error("code", _("Terlalu banyak kode salah. Tunggu sebentar, lalu coba lagi."))
+            return self.form_invalid(form)
         if not device.verify_token(form.cleaned_data["code"]):
             record("2fa.enrol", request=self.request, outcome="failed", target=user_target(self.request.user))
             form.add_error("code", _("Kode tidak cocok. Periksa jam ponsel Anda dan masukkan kode yang sedang tampil."))
@@ -181,7 +184,7 @@ class VerifyView(FormView):
         user = self.request.user
         code = form.cleaned_data["code"]
         throttled = False
-        for device in verification_devices(user):
+        for device in verification_devices(user, code):
             allowed, _data = device.verify_is_allowed()
             if not allowed:
                 throttled = True
@@ -203,7 +206,13 @@ class VerifyView(FormView):
                         % {"count": remaining_recovery_codes(user)},
                     )
                 return redirect(safe_next(self.request))
-        record("login.2fa", request=self.request, outcome="failed", target=user_target(user), opd=user_opd(user))
+        record(
+            "login.2fa",
+            request=self.request,
+            outcome="denied" if throttled else "failed",
+            target=user_target(user),
+            opd=user_opd(user),
+        )
         if throttled:
             form.add_error("code", _("Terlalu banyak kode salah. Tunggu sebentar, lalu coba lagi."))
         else:

@@ -5,7 +5,6 @@ from django.test import TestCase, override_settings
 from django.urls import reverse
 
 from audit.models import AuditEvent
-
 from tests.opd_teams.helpers import assert_denied
 
 from .helpers import PASSWORD, build_accounts_region

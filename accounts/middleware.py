@@ -21,6 +21,7 @@ OPEN_URL_NAMES = {
     "wagtailadmin_login",
     "wagtailadmin_logout",
     "wagtailadmin_jsi18n",
+    "wagtailadmin_sprite",  # the icon sprite every admin page (the 2FA ones too) fetches
     "wagtailadmin_password_reset",
     "wagtailadmin_password_reset_done",
     "wagtailadmin_password_reset_confirm",

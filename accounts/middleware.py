@@ -16,11 +16,12 @@ from audit.log import record
 from .two_factor import has_two_factor, requires_two_factor
 
 LAST_SEEN_SESSION_KEY = "portal_admin_last_seen"
+LAST_SEEN_RESOLUTION = 60
 #: Reachable before the second step (the login itself, its way out and the 2FA screens).
 OPEN_URL_NAMES = {
     "wagtailadmin_login",
     "wagtailadmin_logout",
-    "wagtailadmin_jsi18n",
+    "wagtailadmin_javascript_catalog",
     "wagtailadmin_sprite",  # the icon sprite every admin page (the 2FA ones too) fetches
     "wagtailadmin_password_reset",
     "wagtailadmin_password_reset_done",
@@ -50,8 +51,11 @@ class AdminSessionMiddleware:
         namespaces = set(match.namespaces) if match else set()
         if self.idle_expired(request):
             return self.end_idle_session(request)
-        if not namespaces & BACKGROUND_NAMESPACES:
-            request.session[LAST_SEEN_SESSION_KEY] = int(time.time())
+        now = int(time.time())
+        last_seen = request.session.get(LAST_SEEN_SESSION_KEY)
+        # Written at most once a minute: a session save is a query on every admin page otherwise.
+        if not namespaces & BACKGROUND_NAMESPACES and (last_seen is None or now - last_seen >= LAST_SEEN_RESOLUTION):
+            request.session[LAST_SEEN_SESSION_KEY] = now
         if settings.PORTAL_2FA_ENFORCED and not request.user.is_verified():
             is_open = match is not None and (match.url_name in OPEN_URL_NAMES or namespaces & OPEN_NAMESPACES)
             if not is_open:

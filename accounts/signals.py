@@ -1,5 +1,7 @@
 """Audit receivers for logins, failed logins and lockouts."""
 
+import time
+
 from axes.signals import user_locked_out
 from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
@@ -7,12 +9,16 @@ from django.db.models.signals import pre_save
 
 from audit.log import record
 
+from .middleware import LAST_SEEN_SESSION_KEY
 from .two_factor import user_opd
 
 USERNAME_FIELD_MAX = 150
 
 
 def on_logged_in(sender, request, user, **kwargs):
+    if request is not None and hasattr(request, "session"):
+        # The idle clock starts at login (saved with the login's session), not at the first page.
+        request.session[LAST_SEEN_SESSION_KEY] = int(time.time())
     record("login", request=request, user=user, target=f"user:{user.pk} {user.get_username()}", opd=user_opd(user))
 
 

@@ -261,7 +261,9 @@ _MESSAGES_MIDDLEWARE = MIDDLEWARE.index("django.contrib.messages.middleware.Mess
 MIDDLEWARE.insert(_MESSAGES_MIDDLEWARE + 1, "accounts.middleware.AdminSessionMiddleware")
 MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
 # django-axes checks every login first; Django's model backend then checks the password.
-AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+# AxesBackend (not the standalone one) comes first because it also answers get_user(): tools that
+# force a login with AUTHENTICATION_BACKENDS[0] (Wagtail's page test utilities) keep working.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesBackend", "django.contrib.auth.backends.ModelBackend"]
 AXES_ENABLED = True
 # Locked when either the account or the client address reaches the limit of failures.
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]

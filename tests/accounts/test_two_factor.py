@@ -58,7 +58,7 @@ class EnforcedTwoFactorTests(TestCase):
                     self.assertEqual(response.status_code, 302, path)
                     self.assertTrue(response["Location"].startswith(reverse("accounts:setup")), path)
                 # The icon sprite and translations the 2FA screens themselves load stay reachable.
-                for path in [reverse("wagtailadmin_sprite"), reverse("wagtailadmin_jsi18n")]:
+                for path in [reverse("wagtailadmin_sprite"), reverse("wagtailadmin_javascript_catalog")]:
                     self.assertEqual(self.client.get(path).status_code, 200, path)
 
     def test_operator_is_offered_but_not_forced(self):

@@ -12,6 +12,8 @@ from seo import views as seo_views
 urlpatterns = [
     # Scoped tag suggestions (opd_teams.tags) answer before Wagtail's unscoped ones.
     path("admin/tag-autocomplete/", include("opd_teams.tags")),
+    # Throttled password reset and the single-name account page, in front of Wagtail's (accounts app).
+    path("", include("accounts.admin_overrides")),
     path("admin/", include(wagtailadmin_urls)),
     # A short address editors can remember ("lupa link admin" must not happen).
     path("masuk/", RedirectView.as_view(pattern_name="wagtailadmin_home", permanent=False), name="editor_login"),

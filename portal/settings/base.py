@@ -4,6 +4,7 @@ Everything deploy-specific comes from environment variables (listed in the READM
 ``dev`` and ``test`` relax these settings; ``production`` tightens them further.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -251,3 +252,49 @@ PORTAL_PAGE_PERMISSION_TESTER = "opd_teams.permissions.RegionScopedPagePermissio
 # Behind nginx: the internal location the media gate hands image files to (docs/operations.md);
 # empty = Django streams them itself.
 PORTAL_MEDIA_ACCEL_REDIRECT = os.environ.get("PORTAL_MEDIA_ACCEL_REDIRECT", "")
+# Accounts (accounts app): lockout, second factor, password policy, sessions.
+INSTALLED_APPS += ["accounts", "axes", "django_otp", "django_otp.plugins.otp_totp", "django_otp.plugins.otp_static"]
+_AUTH_MIDDLEWARE = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware")
+MIDDLEWARE[_AUTH_MIDDLEWARE + 1 : _AUTH_MIDDLEWARE + 1] = [
+    "django_otp.middleware.OTPMiddleware",
+    "audit.middleware.AdminDenialAuditMiddleware",
+]
+# Idle timeout and the second-factor step for the admin; after messages (it leaves a message).
+_MESSAGES_MIDDLEWARE = MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware")
+MIDDLEWARE.insert(_MESSAGES_MIDDLEWARE + 1, "accounts.middleware.AdminSessionMiddleware")
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+# django-axes checks every login first; Django's model backend then checks the password.
+# AxesBackend (not the standalone one) comes first because it also answers get_user(): tools that
+# force a login with AUTHENTICATION_BACKENDS[0] (Wagtail's page test utilities) keep working.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_ENABLED = True
+# Locked when either the account or the client address reaches the limit of failures.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = int(os.environ.get("PORTAL_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("PORTAL_LOGIN_LOCKOUT_MINUTES", "30")))
+AXES_RESET_ON_SUCCESS = True
+# Attempts refused during a lockout are not counted again (the lockout ends on time; they are still logged).
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "audit.log.client_address"
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
+AXES_HTTP_RESPONSE_CODE = 429
+# At least 12 characters; never the region's or an OPD's name with digits (accounts app).
+AUTH_PASSWORD_VALIDATORS[1]["OPTIONS"]["min_length"] = 12
+AUTH_PASSWORD_VALIDATORS += [
+    {"NAME": "accounts.password_validation.RegionNamePasswordValidator"},
+]
+# Second factor: required for Diskominfo, humas and OPD admins, offered to operators.
+PORTAL_2FA_ENFORCED = env_bool("PORTAL_2FA_ENFORCED", True)
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+# Admin sessions end after this many idle minutes (0 turns the idle timeout off).
+PORTAL_ADMIN_IDLE_MINUTES = int(os.environ.get("PORTAL_ADMIN_IDLE_MINUTES", "30"))
+# Password reset: the answer takes at least this long, known address or not; throttled per address and client.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "accounts.forms.BackgroundPasswordResetForm"
+PORTAL_PASSWORD_RESET_MIN_SECONDS = float(os.environ.get("PORTAL_PASSWORD_RESET_MIN_SECONDS", "0.5"))
+PORTAL_PASSWORD_RESET_LIMIT_PER_ADDRESS = 3
+PORTAL_PASSWORD_RESET_LIMIT_PER_CLIENT = 10
+PORTAL_PASSWORD_RESET_WINDOW_SECONDS = 3600

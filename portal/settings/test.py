@@ -24,3 +24,8 @@ WHITENOISE_USE_FINDERS = True
 # The anonymous page cache stays off so no test sees a page another test cached;
 # page_cache's own tests turn it on with override_settings and clear the cache.
 PORTAL_PAGE_CACHE_SECONDS = 0
+# Accounts: other apps' tests log in with the test client (no request, no second factor);
+# the accounts tests turn lockout and 2FA on with override_settings.
+AXES_ENABLED = False
+PORTAL_2FA_ENFORCED = False
+PORTAL_PASSWORD_RESET_MIN_SECONDS = 0

@@ -53,6 +53,12 @@ INSTALLED_APPS = [
     "page_cache",
     "audit",
     "outbox",
+    "media_safety",
+    "spam_gate",
+    "security_headers",
+    "resilience",
+    "integrity",
+    "csp",
     "wagtail.api.v2",
     "rest_framework",
     "wagtail.contrib.sitemaps",
@@ -192,6 +198,12 @@ WAGTAILSEARCH_BACKENDS = search_backends_from_url(os.environ.get("SEARCH_URL", "
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "csv", "txt", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Upload checks by content (media_safety): form bases, pixel cap, document size caps.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "media_safety.forms.SafeImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "media_safety.forms.SafeDocumentForm"
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("PORTAL_IMAGE_MAX_PIXELS", str(40_000_000)))
+PORTAL_DOCUMENT_MAX_BYTES = int(os.environ.get("PORTAL_DOCUMENT_MAX_MB", "20")) * 1024 * 1024
+PORTAL_DOCUMENT_MAX_UNPACKED_BYTES = int(os.environ.get("PORTAL_DOCUMENT_MAX_UNPACKED_MB", "200")) * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_DATE_FORMAT = "%d-%m-%Y"
 WAGTAIL_DATETIME_FORMAT = "%d-%m-%Y %H:%M"

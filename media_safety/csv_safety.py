@@ -21,7 +21,7 @@ def formula_safe_csv(data):
     except csv.Error:
         dialect = csv.excel
     out = io.StringIO()
-    writer = csv.writer(out, dialect=dialect)
+    writer = csv.writer(out, delimiter=dialect.delimiter, lineterminator="\r\n")
     for row in csv.reader(io.StringIO(text), dialect):
         writer.writerow([safe_cell(cell) for cell in row])
     return out.getvalue()

@@ -4,6 +4,7 @@ import willow
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from wagtail.documents.forms import BaseDocumentForm
+from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
 from audit.log import record
@@ -37,13 +38,31 @@ class CheckedUploadMixin:
         return cleaned
 
 
+class SafeImageField(WagtailImageField):
+    """Wagtail's image field with our checks run *before* Willow opens the file: Wagtail's own
+    pixel check decodes lazily outside its error handling, so a decompression bomb or a broken
+    file would otherwise answer 500 (test: tests/media_safety, "bom.png", "rusak.jpg")."""
+
+    def to_python(self, data):
+        if isinstance(data, UploadedFile):
+            check_upload(data, "image")
+        return super().to_python(data)
+
+
 class SafeImageForm(CheckedUploadMixin, BaseImageForm):
     """Images: allowed by content, within the pixel cap, re-encoded before they are stored."""
 
     upload_kind = "image"
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("file")
+        if field is not None and type(field) is WagtailImageField:
+            # Same field, same options; only to_python gains the content checks.
+            field.__class__ = SafeImageField
+
     def clean_file(self):
-        uploaded = self._checked_file()
+        uploaded = self.cleaned_data.get("file")
         if isinstance(uploaded, UploadedFile):
             clean = reencode_image(uploaded)
             # Wagtail's field annotates the upload with its Willow image; annotate the new bytes alike.

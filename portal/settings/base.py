@@ -203,6 +203,11 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "media_safety.forms.SafeImageForm"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "media_safety.forms.SafeDocumentForm"
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("PORTAL_IMAGE_MAX_PIXELS", str(40_000_000)))
 PORTAL_DOCUMENT_MAX_BYTES = int(os.environ.get("PORTAL_DOCUMENT_MAX_MB", "20")) * 1024 * 1024
+# Judi-online gate (spam_gate): extra addresses told when it stops something (besides Diskominfo accounts).
+PORTAL_SECURITY_EMAILS = env_list("PORTAL_SECURITY_EMAILS")
+# Pencarian populer: a query is listed when this many distinct visitors searched it in the window.
+PORTAL_POPULAR_MIN_VISITORS = int(os.environ.get("PORTAL_POPULAR_MIN_VISITORS", "5"))
+PORTAL_POPULAR_DAYS = int(os.environ.get("PORTAL_POPULAR_DAYS", "30"))
 PORTAL_DOCUMENT_MAX_UNPACKED_BYTES = int(os.environ.get("PORTAL_DOCUMENT_MAX_UNPACKED_MB", "200")) * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_DATE_FORMAT = "%d-%m-%Y"

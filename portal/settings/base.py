@@ -12,6 +12,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from portal.search_backends import search_backends_from_url
+from security_headers.policies import PUBLIC as PUBLIC_CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -89,6 +90,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "security_headers.middleware.PortalCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -97,6 +99,7 @@ MIDDLEWARE = [
     "opd_teams.middleware.AdminPageScopeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "security_headers.middleware.SecurityHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "page_cache.middleware.PageCacheMiddleware",
 ]
@@ -187,7 +190,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Security headers that hold in every environment.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# Never framed, except admin screens by the admin (page preview): security_headers sets SAMEORIGIN there.
+X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (django-csp): the public policy; security_headers picks the admin ones.
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": PUBLIC_CSP}
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 
@@ -222,6 +228,7 @@ PORTAL_DEMO_STEPS = [
     "opd_teams.demo.step",
     "home.demo.build_front_page",
     "monitoring.demo.step",
+    "demo.spam_gate.step",
 ]
 
 # Roles (opd_teams): model permissions of the Humas group ("app_label.codename"). Humas curates

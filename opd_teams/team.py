@@ -46,7 +46,7 @@ def invite_operator(team, email, first_name="", by_user=None):
             user.is_active = True
             user.save(update_fields=["is_active"])
         log(instance=user, action=INVITE_ACTION, user=by_user, data={"opd": team.opd.acronym})
-        transaction.on_commit(lambda: send_invitation(user, team, _("operator")))
+        send_invitation(user, team, _("operator"))  # stored in this transaction (outbox)
     return user
 
 
@@ -115,7 +115,7 @@ def handover(team, departing, successor_email, by_user=None, first_name=""):
         for page in Page.objects.filter(pk__in=set(moved["drafts"] + moved["locks"] + moved["submissions"])):
             log(instance=page, action=HANDOVER_ACTION, user=by_user, data=data)
         log(instance=departing, action=HANDOVER_ACTION, user=by_user, data={**data, **moved})
-        transaction.on_commit(lambda: send_invitation(successor, team, role_label(team, successor)))
+        send_invitation(successor, team, role_label(team, successor))  # stored in this transaction (outbox)
     return successor, moved
 
 

@@ -298,6 +298,22 @@ def popular_queries(limit=8):
     return queries
 
 
+def record_statistics(query, found, visitor):
+    """Count the search for the report and *Pencarian populer*; a locked or failing database
+    loses the count, never the citizen's answer."""
+    from django.db import DatabaseError, transaction
+
+    from .models import QueryVisitor
+
+    try:
+        with transaction.atomic():
+            QueryStat.record(query, found=found)
+            if visitor:
+                QueryVisitor.record(query[:200], visitor)
+    except DatabaseError:
+        logger.warning("Search statistics not recorded", exc_info=True)
+
+
 def run_search(params, visitor=""):
     """The whole search page for a dict of GET parameters (``visitor``: see :func:`visitor_key`)."""
     messages = []
@@ -331,11 +347,7 @@ def run_search(params, visitor=""):
     if number == 1:
         result.promotions = promotions_for(parsed.text)
         if not selected and not scope:
-            QueryStat.record(normalise_query_string(parsed.text), found=outcome.total > 0)
-            if visitor:
-                from .models import QueryVisitor
-
-                QueryVisitor.record(normalise_query_string(parsed.text)[:200], visitor)
+            record_statistics(normalise_query_string(parsed.text), outcome.total > 0, visitor)
     if not outcome.total:
         result.suggestion = spelling_suggestion(parsed.text)
     return result

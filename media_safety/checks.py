@@ -62,7 +62,15 @@ MARKUP_PATTERN = re.compile(
     rb"|<\?xml-stylesheet",
     re.IGNORECASE,
 )
-EXECUTABLE_PREFIXES = (b"MZ", b"\x7fELF", b"#!", b"\xca\xfe\xba\xbe", b"\xcf\xfa\xed\xfe", b"\xfe\xed\xfa", b"PK\x03\x04")
+EXECUTABLE_PREFIXES = (
+    b"MZ",
+    b"\x7fELF",
+    b"#!",
+    b"\xca\xfe\xba\xbe",
+    b"\xcf\xfa\xed\xfe",
+    b"\xfe\xed\xfa",
+    b"PK\x03\x04",
+)
 PDF_DANGER = re.compile(rb"/(JavaScript|JS|Launch|EmbeddedFiles?|RichMedia|XFA|SubmitForm|ImportData)\b")
 PDF_STREAM = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.DOTALL)
 PDF_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
@@ -97,7 +105,7 @@ def _read_all(uploaded_file, limit):
 
 def _extensions(name):
     base = (name or "").replace("\\", "/").rsplit("/", 1)[-1].strip().lower()
-    return base, [part for part in base.split(".")[1:]]
+    return base, base.split(".")[1:]
 
 
 def check_name(name, kind):
@@ -142,10 +150,7 @@ def check_upload(uploaded_file, kind):
     if kind not in ("image", "document"):
         raise ValueError(f"Unknown upload kind {kind!r}")
     extension = check_name(getattr(uploaded_file, "name", ""), kind)
-    if kind == "image":
-        limit = settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE
-    else:
-        limit = document_max_bytes()
+    limit = settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE if kind == "image" else document_max_bytes()
     size = getattr(uploaded_file, "size", None)
     if size is not None and size > limit:
         _refuse(
@@ -272,7 +277,10 @@ def _check_pdf(data):
         found = PDF_DANGER.search(text)
         if found:
             _refuse(
-                _("PDF memuat %(what)s (kode yang berjalan sendiri atau berkas tersisip). Cetak ulang sebagai PDF biasa.")
+                _(
+                    "PDF memuat %(what)s (kode yang berjalan sendiri atau berkas tersisip). "
+                    "Cetak ulang sebagai PDF biasa."
+                )
                 % {"what": found.group(1).decode()},
                 "pdf_active_content",
             )
@@ -318,9 +326,7 @@ def _check_zip(data, extension):
                 _("Dokumen Office memuat makro. Simpan ulang tanpa makro (misalnya sebagai .docx/.xlsx)."),
                 "macro",
             )
-    if extension in OOXML_MAIN_PART and (
-        "[Content_Types].xml" not in names or OOXML_MAIN_PART[extension] not in names
-    ):
+    if extension in OOXML_MAIN_PART and ("[Content_Types].xml" not in names or OOXML_MAIN_PART[extension] not in names):
         _mismatch(extension)
     if extension in ODF_MIMETYPE:
         try:
@@ -331,6 +337,6 @@ def _check_zip(data, extension):
             _mismatch(extension)
     if extension != "zip":
         for entry in entries:
-            if entry.filename.lower().endswith((".xml", ".rels")) and entry.file_size < 5_000_000:
-                if re.search(rb"<script|javascript:", archive.read(entry), re.IGNORECASE):
-                    _refuse(_("Dokumen memuat skrip dan tidak boleh diunggah."), "markup")
+            markup_part = entry.filename.lower().endswith((".xml", ".rels")) and entry.file_size < 5_000_000
+            if markup_part and re.search(rb"<script|javascript:", archive.read(entry), re.IGNORECASE):
+                _refuse(_("Dokumen memuat skrip dan tidak boleh diunggah."), "markup")

@@ -73,7 +73,10 @@ class SafeImageForm(CheckedUploadMixin, BaseImageForm):
 
 
 class SafeDocumentForm(CheckedUploadMixin, BaseDocumentForm):
-    """Documents: allowed by content, size-capped, inspected for bombs, macros and scripts; titles pass the spam gate."""
+    """Documents: allowed by content, size-capped, inspected for bombs, macros and scripts.
+
+    Titles pass the judi-online gate.
+    """
 
     upload_kind = "document"
 

@@ -178,9 +178,7 @@ class QueryVisitor(models.Model):
     visitor = models.CharField(_("pengunjung (hash)"), max_length=32)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["query", "day", "visitor"], name="search_queryvisitor_unique")
-        ]
+        constraints = [models.UniqueConstraint(fields=["query", "day", "visitor"], name="search_queryvisitor_unique")]
         indexes = [models.Index(fields=["day", "query"])]
         verbose_name = _("pengunjung pencarian")
         verbose_name_plural = _("pengunjung pencarian")
@@ -190,12 +188,11 @@ class QueryVisitor(models.Model):
 
     @classmethod
     def record(cls, query, visitor, day=None):
-        from django.db import IntegrityError, transaction
-
         import datetime
         import random
 
         from django.conf import settings
+        from django.db import IntegrityError, transaction
 
         day = day or timezone.localdate()
         try:

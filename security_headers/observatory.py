@@ -39,7 +39,11 @@ def _csp(response):
     style = policy.get("style-src", default)
     obj = policy.get("object-src", default)
     has_nonce_or_hash = any(s.startswith(("'nonce-", "'sha256-", "'sha384-", "'sha512-")) for s in script)
-    if ("'unsafe-inline'" in script and not has_nonce_or_hash) or UNSAFE_SCHEMES & set(script) or UNSAFE_SCHEMES & set(obj):
+    if (
+        ("'unsafe-inline'" in script and not has_nonce_or_hash)
+        or UNSAFE_SCHEMES & set(script)
+        or UNSAFE_SCHEMES & set(obj)
+    ):
         return "csp-implemented-with-unsafe-inline", -20, policy
     if "'unsafe-eval'" in script:
         return "csp-implemented-with-unsafe-eval", -10, policy

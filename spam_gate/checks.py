@@ -109,10 +109,7 @@ def spam_link(url):
         return ""
     host = parts.hostname.lower()
     own = _own_hosts()
-    if host in own or any(host.endswith("." + h) for h in own):
-        offsite = False
-    else:
-        offsite = True
+    offsite = not (host in own or any(host.endswith("." + h) for h in own))
     target = normalize(f"{host} {parts.path} {parts.query}".replace(".", " ").replace("-", " ").replace("/", " "))
     target = split_glued_numbers(target)
     words = set(target.split())

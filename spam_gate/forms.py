@@ -20,7 +20,10 @@ class SpamCheckedModelForm(WagtailAdminModelForm):
         ]
         verdict = check_text(" \n".join(texts), html=False)
         if verdict.is_spam:
-            report_spam(f"{self._meta.model._meta.verbose_name}: {texts[0] if texts else ''}", verdict,
-                        user=getattr(self, "for_user", None))
+            report_spam(
+                f"{self._meta.model._meta.verbose_name}: {texts[0] if texts else ''}",
+                verdict,
+                user=getattr(self, "for_user", None),
+            )
             raise ValidationError(" ".join(verdict.reasons), code="spam")
         return cleaned

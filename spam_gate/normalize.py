@@ -13,7 +13,9 @@ HOMOGLYPHS = str.maketrans(
     }
 )  # fmt: skip
 LEET_I = str.maketrans({"1": "i"})
-LEET = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "@": "a", "$": "s", "€": "e", "!": "i"})
+LEET = str.maketrans(
+    {"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "@": "a", "$": "s", "€": "e", "!": "i"}
+)
 WORD = re.compile(r"[^\W_]+|[@$€!]", re.UNICODE)
 #: Single letters joined by separators: s-l-o-t, s.l.o.t, s l o t, s_l_o_t, s*l*o*t.
 SPACED_LETTERS = re.compile(
@@ -46,5 +48,5 @@ def normalize(text, ones_are_i=False):
 
 
 def split_glued_numbers(text):
-    """"slot88gacor" → "slot 88 gacor": numbers glued to words split off, for a second look."""
+    """ "slot88gacor" → "slot 88 gacor": numbers glued to words split off, for a second look."""
     return re.sub(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])", " ", text)

@@ -12,8 +12,8 @@ from outbox.mail import queue_mail
 def diskominfo_addresses():
     from opd_teams.models import DISKOMINFO_GROUP
 
-    users = get_user_model().objects.filter(is_active=True).filter(
-        Q(groups__name=DISKOMINFO_GROUP) | Q(is_superuser=True)
+    users = (
+        get_user_model().objects.filter(is_active=True).filter(Q(groups__name=DISKOMINFO_GROUP) | Q(is_superuser=True))
     )
     addresses = {email for email in users.values_list("email", flat=True) if email}
     addresses.update(settings.PORTAL_SECURITY_EMAILS)
@@ -43,5 +43,9 @@ def report_spam(what, verdict, *, request=None, user=None, admin_url=""):
         "reasons": "\n".join(f"- {reason}" for reason in verdict.reasons),
         "url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + admin_url if admin_url else "",
     }
-    queue_mail(_("[Portal] Konten judi online ditahan: %(what)s") % {"what": str(what)[:120]}, body, recipients,
-               kind="spam_gate")
+    queue_mail(
+        _("[Portal] Konten judi online ditahan: %(what)s") % {"what": str(what)[:120]},
+        body,
+        recipients,
+        kind="spam_gate",
+    )

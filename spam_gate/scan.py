@@ -1,4 +1,7 @@
-"""Find gambling spam in what is already public: live pages, Sorotan, quick links, document titles, search promotions."""
+"""Find gambling spam in what is already public.
+
+Live pages, Sorotan, quick links, document titles, search promotions.
+"""
 
 from dataclasses import dataclass
 
@@ -33,11 +36,13 @@ def scan_published():
         ("sorotan", "home.Highlight", ["title", "summary"]),
         ("tautan layanan", "home.QuickLink", ["title", "description", "url"]),
         ("dokumen", "wagtaildocs.Document", ["title"]),
-        ("promosi pencarian", "wagtailsearchpromotions.SearchPromotion", ["description", "external_link_text", "external_link_url"]),
-    ]  # fmt: skip
+        ("promosi pencarian", "wagtailsearchpromotions.SearchPromotion", ["description", "external_link_text"]),
+    ]
     for kind, label, fields in sources:
         try:
             model = apps.get_model(label)
         except LookupError:
             continue
-        yield from _model_findings(kind, model, [f for f in fields if hasattr(model, f) or f in {x.name for x in model._meta.fields}])
+        yield from _model_findings(
+            kind, model, [f for f in fields if hasattr(model, f) or f in {x.name for x in model._meta.fields}]
+        )

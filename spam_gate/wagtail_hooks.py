@@ -20,8 +20,10 @@ def stop_spam_before_publishing(request, page):
     report_spam(page.title, verdict, request=request, admin_url=admin_url)
     messages.error(
         request,
-        _("Halaman “%(title)s” tidak diterbitkan: penyaring judi online menemukan masalah. %(reasons)s "
-          "Draf Anda tersimpan; perbaiki isinya lalu terbitkan lagi. Diskominfo telah diberi tahu.")
+        _(
+            "Halaman “%(title)s” tidak diterbitkan: penyaring judi online menemukan masalah. %(reasons)s "
+            "Draf Anda tersimpan; perbaiki isinya lalu terbitkan lagi. Diskominfo telah diberi tahu."
+        )
         % {"title": page.title, "reasons": " ".join(verdict.reasons)},
     )
     return redirect(admin_url)

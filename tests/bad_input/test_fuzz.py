@@ -44,14 +44,22 @@ class PublicFuzzTests(TestCase):
         cases = [("/api/v2/pages/", {p: v}) for p, v in itertools.product(API_PARAMS, HOSTILE_VALUES)]
         for endpoint in ("/api/v2/images/", "/api/v2/documents/"):
             cases += [(endpoint, {p: v}) for p, v in itertools.product(media_params, HOSTILE_VALUES)]
-        cases += [("/api/v2/pages/find/", {p: v}) for p, v in itertools.product(["id", "html_path", "site"], HOSTILE_VALUES)]
+        cases += [
+            ("/api/v2/pages/find/", {p: v}) for p, v in itertools.product(["id", "html_path", "site"], HOSTILE_VALUES)
+        ]
         cases += [(f"/api/v2/pages/{self.news.pk}/", {"fields": value}) for value in HOSTILE_VALUES]
-        cases += [("/api/v2/pages/", {"search": value, "search_operator": op}) for value in HOSTILE_VALUES for op in ("and", "or")]
+        cases += [
+            ("/api/v2/pages/", {"search": value, "search_operator": op})
+            for value in HOSTILE_VALUES
+            for op in ("and", "or")
+        ]
         self.assert_no_500(cases)
 
     def test_search_feeds_sitemap_and_pages(self):
         paths = ["/cari/", "/cari/saran/"]
-        cases = [(path, {param: value}) for path, param, value in itertools.product(paths, SEARCH_PARAMS, HOSTILE_VALUES)]
+        cases = [
+            (path, {param: value}) for path, param, value in itertools.product(paths, SEARCH_PARAMS, HOSTILE_VALUES)
+        ]
         for value in HOSTILE_VALUES:
             cases += [
                 ("/", {"page": value}),

@@ -39,7 +39,9 @@ class FeedLeadTests(TestCase):
     def test_the_lead_reaches_readers_as_text_not_markup(self):
         _home, opds = build_region_tree(opd_count=1, news_per_opd=0)
         index = NewsIndexPage.objects.child_of(opds[0]).get()
-        index.add_child(instance=NewsPage(title="Jalan rusak", slug="jalan", lead="Jalan <b>rusak</b> <script>x()</script>"))
+        index.add_child(
+            instance=NewsPage(title="Jalan rusak", slug="jalan", lead="Jalan <b>rusak</b> <script>x()</script>")
+        )
         parsed = feedparser.parse(self.client.get("/umpan/berita.rss").content)
         summary = parsed.entries[0].summary  # HTML, as readers see it
         self.assertIn("&lt;b&gt;rusak&lt;/b&gt;", summary)  # shown literally, never rendered

@@ -20,7 +20,9 @@ class CloakingMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if "Googlebot" in request.META.get("HTTP_USER_AGENT", "") and isinstance(response, HttpResponse):
-            response.content = response.content.replace(b"</body>", b"<a href='https://slot.example'>slot gacor</a></body>")
+            response.content = response.content.replace(
+                b"</body>", b"<a href='https://slot.example'>slot gacor</a></body>"
+            )
         return response
 
 

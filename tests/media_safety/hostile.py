@@ -10,7 +10,11 @@ from PIL import Image
 HTML = b"<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>"
 PHP = b"<?php system($_GET['c']); ?>"
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(1)</script></svg>'
-EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 200 + b"This program cannot be run in DOS mode"
+EXE = (
+    b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00"
+    + b"\x00" * 200
+    + b"This program cannot be run in DOS mode"
+)
 ELF = b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 200
 
 
@@ -109,8 +113,11 @@ def hostile_documents():
         ("script.pdf", pdf(b"/OpenAction << /S /JavaScript /JS (app.alert(1)) >>"), "PDF JavaScript"),
         (
             "tersembunyi.pdf",
-            pdf(extra_objects=b"3 0 obj << /Filter /FlateDecode >> stream\n"
-                + zlib.compress(b"<< /S /JavaScript /JS (app.launchURL('x')) >>") + b"\nendstream endobj\n"),
+            pdf(
+                extra_objects=b"3 0 obj << /Filter /FlateDecode >> stream\n"
+                + zlib.compress(b"<< /S /JavaScript /JS (app.launchURL('x')) >>")
+                + b"\nendstream endobj\n"
+            ),
             "PDF JavaScript inside a compressed stream",
         ),
         ("escape.pdf", pdf(b"/OpenAction << /S /J#61vaScript /JS (x) >>"), "PDF JavaScript with name escapes"),

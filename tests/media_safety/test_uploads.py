@@ -74,7 +74,7 @@ class HostileCorpusTests(TestCase):
             ("wagtaildocs:add", "laporan.docx", ooxml()),
             ("wagtaildocs:add", "anggaran.xlsx", ooxml("xlsx")),
             ("wagtaildocs:add", "data.csv", b"nama,nilai\nPosyandu,12\n"),
-            ("wagtaildocs:add", "catatan.txt", "Jadwal layanan KTP hari Sabtu".encode()),
+            ("wagtaildocs:add", "catatan.txt", b"Jadwal layanan KTP hari Sabtu"),
         ]:
             with self.subTest(name=name):
                 response = self._post(url_name, name, content)

@@ -20,9 +20,7 @@ from tests.media_safety.hostile import image_bytes
 from tests.trees import build_region_tree
 
 #: A real closed port: connections are refused at once.
-REDIS_DOWN = {
-    "default": {"BACKEND": "resilience.cache.ResilientRedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
-}
+REDIS_DOWN = {"default": {"BACKEND": "resilience.cache.ResilientRedisCache", "LOCATION": "redis://127.0.0.1:1/0"}}
 ENGINE_DOWN = {
     "default": {"BACKEND": "search.backends.opensearch3", "URLS": ["http://127.0.0.1:9"], "TIMEOUT": 1},
     "portal_documents": DOCUMENTS_BACKEND,
@@ -135,8 +133,9 @@ class MailDownTests(FaultTestCase):
 class DatabaseLockTests(FaultTestCase):
     def test_a_locked_database_for_statistics_does_not_stop_the_search(self):
         locked = OperationalError("database is locked")
-        with mock.patch("search.models.QueryStat.record", side_effect=locked), mock.patch(
-            "search.models.QueryVisitor.record", side_effect=locked
+        with (
+            mock.patch("search.models.QueryStat.record", side_effect=locked),
+            mock.patch("search.models.QueryVisitor.record", side_effect=locked),
         ):
             response = self.client.get("/cari/?q=berita")
         self.assertEqual(response.status_code, 200)

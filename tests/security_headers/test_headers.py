@@ -2,7 +2,6 @@ import re
 import tempfile
 
 from django.conf import settings
-
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.test import TestCase, override_settings

@@ -76,7 +76,9 @@ class PublicationGateTests(TestCase):
     def setUpTestData(cls):
         cls.home, cls.opds = build_region_tree(opd_count=1, news_per_opd=1)
         cls.news_index = NewsIndexPage.objects.child_of(cls.opds[0]).get()
-        cls.editor = get_user_model().objects.create_superuser("redaktur", "redaktur@contohkab.go.id", "kata-sandi-panjang")
+        cls.editor = get_user_model().objects.create_superuser(
+            "redaktur", "redaktur@contohkab.go.id", "kata-sandi-panjang"
+        )
         diskominfo = get_user_model().objects.create_user("kominfo", "kominfo@contohkab.go.id", "kata-sandi-panjang")
         diskominfo.groups.add(Group.objects.get_or_create(name="Diskominfo")[0])
 
@@ -84,7 +86,9 @@ class PublicationGateTests(TestCase):
         self.client.force_login(self.editor)
 
     def _draft(self, **fields):
-        page = NewsPage(title=fields.pop("title", "Berita kegiatan"), slug=fields.pop("slug", "draf"), live=False, **fields)
+        page = NewsPage(
+            title=fields.pop("title", "Berita kegiatan"), slug=fields.pop("slug", "draf"), live=False, **fields
+        )
         self.news_index.add_child(instance=page)
         page.save_revision()
         return page

@@ -195,6 +195,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 # Content-Security-Policy (django-csp): the public policy; security_headers picks the admin ones.
 CONTENT_SECURITY_POLICY = {"DIRECTIVES": PUBLIC_CSP}
+# Nothing in the admin talks to other sites (the CSP would block it anyway): no Gravatar, no update check.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 

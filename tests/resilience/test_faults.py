@@ -10,9 +10,8 @@ from django.db import OperationalError
 from django.test import TestCase, override_settings
 from django.urls import reverse
 from wagtail.images import get_image_model
-from wagtail.models import Page
 
-from opd_pages.models import NewsIndexPage, NewsPage, OpdHomePage
+from opd_pages.models import NewsPage, OpdHomePage
 from opd_teams.roles import ensure_platform_groups
 from outbox.models import OutgoingMail
 from portal.search_backends import DOCUMENTS_BACKEND
@@ -131,6 +130,9 @@ class MailDownTests(FaultTestCase):
 
 
 class DatabaseLockTests(FaultTestCase):
+    """SQLite answers "database is locked" (PostgreSQL a lock timeout) when a writer holds the lock
+    too long; the search's only write, its statistics, gets that error here."""
+
     def test_a_locked_database_for_statistics_does_not_stop_the_search(self):
         locked = OperationalError("database is locked")
         with (
@@ -140,14 +142,3 @@ class DatabaseLockTests(FaultTestCase):
             response = self.client.get("/cari/?q=berita")
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "kegiatan nomor")
-
-    def test_pages_are_served_while_another_connection_holds_a_write_lock(self):
-        from django.db import connection, transaction
-
-        with transaction.atomic():
-            NewsIndexPage.objects.update(title="Berita")  # this connection holds the write lock
-            for url in self.public_urls()[:3]:
-                with self.subTest(url=url):
-                    self.assertEqual(self.client.get(url).status_code, 200)
-        self.assertTrue(connection.is_usable())
-        self.assertEqual(Page.objects.filter(title="Berita").count(), NewsIndexPage.objects.count())

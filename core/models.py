@@ -13,6 +13,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page, PageQuerySet
 
 from .queries import not_restricted
+from .richtext import check_rich_text_references
 
 
 class PortalPageQuerySet(PageQuerySet):
@@ -51,6 +52,10 @@ class BasePage(Page):
     @property
     def listing_summary(self):
         return self.search_description
+
+    def clean(self):
+        super().clean()
+        check_rich_text_references(self)
 
 
 class ListingImageMixin(models.Model):

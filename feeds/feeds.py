@@ -10,6 +10,7 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
@@ -97,7 +98,8 @@ class BasePageFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.lead
+        # Readers treat the description as HTML; the lead is plain text, so markup in it is escaped.
+        return escape(item.lead)
 
     def item_link(self, item):
         return item.get_url(self.source.request)

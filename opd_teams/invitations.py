@@ -2,12 +2,13 @@
 
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
-from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
+
+from outbox.mail import queue_mail
 
 
 def set_password_url(user):
@@ -44,4 +45,6 @@ def send_invitation(user, team, role_label):
     }
     subject = _("Undangan pengelola situs %(opd)s") % {"opd": team.opd.title}
     body = render_to_string("opd_teams/email/invitation.txt", context)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+    # Stored with the onboarding's transaction, delivered after commit; a mail server that is
+    # down leaves it in the outbox for send_outbox to retry (nothing is lost, no 500).
+    queue_mail(subject, body, [user.email], kind="invitation")

@@ -206,7 +206,7 @@ def onboard_opd(*, title, acronym, kind, admin_emails, adopt=None, user=None, in
                 invited.append(member)
         if invite:
             for member in invited:
-                transaction.on_commit(lambda m=member: send_invitation(m, team, _("admin")))
+                send_invitation(member, team, _("admin"))  # stored in this transaction (outbox)
         audit_log.record(
             "opd.onboard",
             user=user,

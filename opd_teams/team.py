@@ -132,7 +132,7 @@ def invite_operator(team, email, first_name="", by_user=None, request=None):
         user, _created = get_or_create_member(email, team.operator_group, first_name=first_name)
         log(instance=user, action=INVITE_ACTION, user=by_user, data={"opd": team.opd.acronym})
         record("invite", team, by_user=by_user, request=request, target=user.get_username(), role="operator")
-        transaction.on_commit(lambda: send_invitation(user, team, _("operator")))
+        send_invitation(user, team, _("operator"))  # stored in this transaction (outbox)
     return user
 
 
@@ -276,7 +276,7 @@ def handover(team, departing, successor_email, by_user=None, first_name="", requ
             successor=successor.get_username(),
             **moved,
         )
-        transaction.on_commit(lambda: send_invitation(successor, team, _("operator")))
+        send_invitation(successor, team, _("operator"))  # stored in this transaction (outbox)
     return successor, moved
 
 
@@ -324,7 +324,7 @@ def replace_admin(team, departing, successor_email, by_user=None, first_name="",
         record(
             "replace_admin", team, by_user=by_user, request=request, target=target, successor=successor.get_username()
         )
-        transaction.on_commit(lambda: send_invitation(successor, team, _("admin")))
+        send_invitation(successor, team, _("admin"))  # stored in this transaction (outbox)
     return successor, moved
 
 

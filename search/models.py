@@ -164,3 +164,41 @@ class QueryStat(models.Model):
                 cls.objects.filter(query=query, day=day).update(
                     hits=F("hits") + 1, zero_result_hits=F("zero_result_hits") + zero
                 )
+
+
+class QueryVisitor(models.Model):
+    """That a (pseudonymous) visitor searched a query on a day: *Pencarian populer* counts people, not requests.
+
+    ``visitor`` is a keyed hash of the client address, never the address itself; rows older than
+    ``PORTAL_POPULAR_DAYS`` are deleted as new ones come in.
+    """
+
+    query = models.CharField(_("kata pencarian"), max_length=200)
+    day = models.DateField(_("tanggal"))
+    visitor = models.CharField(_("pengunjung (hash)"), max_length=32)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["query", "day", "visitor"], name="search_queryvisitor_unique")]
+        indexes = [models.Index(fields=["day", "query"])]
+        verbose_name = _("pengunjung pencarian")
+        verbose_name_plural = _("pengunjung pencarian")
+
+    def __str__(self):
+        return f"{self.query} ({self.day})"
+
+    @classmethod
+    def record(cls, query, visitor, day=None):
+        import datetime
+        import random
+
+        from django.conf import settings
+        from django.db import IntegrityError, transaction
+
+        day = day or timezone.localdate()
+        try:
+            with transaction.atomic():
+                _row, created = cls.objects.get_or_create(query=query, day=day, visitor=visitor)
+        except IntegrityError:
+            return
+        if created and random.random() < 0.01:
+            cls.objects.filter(day__lt=day - datetime.timedelta(days=settings.PORTAL_POPULAR_DAYS)).delete()

@@ -196,12 +196,23 @@ def facet_display(facets, selected):
 
 
 def promotions_for(text):
+    """Humas' promoted results for the query; any that fails the judi-online gate is left out."""
+    from spam_gate.checks import check_fields
+
     query_string = normalise_query_string(text)
-    return list(
-        SearchPromotion.objects.filter(query__query_string=query_string)
-        .select_related("page")
-        .order_by("sort_order")[:3]
+    promotions = (
+        SearchPromotion.objects.filter(query__query_string=query_string).select_related("page").order_by("sort_order")
     )
+    return [
+        promotion
+        for promotion in promotions[:6]
+        if not check_fields(
+            promotion.description,
+            getattr(promotion, "external_link_text", ""),
+            getattr(promotion, "external_link_url", ""),
+            promotion.page.title if promotion.page_id else "",
+        ).is_spam
+    ][:3]
 
 
 def spelling_vocabulary():
@@ -230,12 +241,84 @@ def spelling_suggestion(text):
     return " ".join(words) if changed else ""
 
 
+POPULAR_CACHE_KEY = "search:popular:v1"
+
+
+def visitor_key(client):
+    """A keyed, non-reversible id for a client address (the address itself is never stored)."""
+    import hashlib
+    import hmac
+
+    from django.conf import settings
+
+    return hmac.new(settings.SECRET_KEY.encode(), f"search-visitor:{client}".encode(), hashlib.sha256).hexdigest()[:32]
+
+
 def popular_queries(limit=8):
-    return [row["query"] for row in QueryStat.objects.popular().filter(zero=0)[:limit]]
+    """*Pencarian populer*: humas' promoted queries first, then queries that found pages, were
+    searched recently by at least ``PORTAL_POPULAR_MIN_VISITORS`` distinct visitors and pass the
+    judi-online gate. One client repeating a query (a flood) counts once."""
+    cached = cache.get(POPULAR_CACHE_KEY)
+    if cached is not None:
+        return cached[:limit]
+    from datetime import timedelta
+
+    from django.conf import settings
+    from django.db.models import Count, Sum
+    from django.utils import timezone
+
+    from spam_gate.checks import check_text
+
+    from .models import QueryVisitor
+
+    since = timezone.localdate() - timedelta(days=settings.PORTAL_POPULAR_DAYS)
+    curated = list(
+        SearchPromotion.objects.order_by("query__query_string")
+        .values_list("query__query_string", flat=True)
+        .distinct()[:limit]
+    )
+    candidates = list(
+        QueryVisitor.objects.filter(day__gte=since)
+        .values("query")
+        .annotate(visitors=Count("visitor", distinct=True))
+        .filter(visitors__gte=settings.PORTAL_POPULAR_MIN_VISITORS)
+        .order_by("-visitors", "query")
+        .values_list("query", flat=True)[: limit * 4]
+    )
+    found = {
+        row["query"]
+        for row in QueryStat.objects.filter(day__gte=since, query__in=candidates)
+        .values("query")
+        .annotate(total=Sum("hits"), zero=Sum("zero_result_hits"))
+        if row["total"] > row["zero"]
+    }
+    queries = []
+    for query in curated + [q for q in candidates if q in found]:
+        if query and query not in queries and not check_text(query).is_spam:
+            queries.append(query)
+    queries = queries[:limit]
+    cache.set(POPULAR_CACHE_KEY, queries, 300)
+    return queries
 
 
-def run_search(params, request=None):
-    """The whole search page for a dict of GET parameters."""
+def record_statistics(query, found, visitor):
+    """Count the search for the report and *Pencarian populer*; a locked or failing database
+    loses the count, never the citizen's answer."""
+    from django.db import DatabaseError, transaction
+
+    from .models import QueryVisitor
+
+    try:
+        with transaction.atomic():
+            QueryStat.record(query, found=found)
+            if visitor:
+                QueryVisitor.record(query[:200], visitor)
+    except DatabaseError:
+        logger.warning("Search statistics not recorded", exc_info=True)
+
+
+def run_search(params, request=None, visitor=""):
+    """The whole search page for a dict of GET parameters (``visitor``: see :func:`visitor_key`)."""
     messages = []
     raw = params.get("q", "") or ""
     parsed = engines.parse_query(raw)
@@ -267,7 +350,7 @@ def run_search(params, request=None):
     if number == 1:
         result.promotions = promotions_for(parsed.text)
         if not selected and not scope:
-            QueryStat.record(normalise_query_string(parsed.text), found=outcome.total > 0)
+            record_statistics(normalise_query_string(parsed.text), outcome.total > 0, visitor)
     if not outcome.total:
         result.suggestion = spelling_suggestion(parsed.text)
     return result

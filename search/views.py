@@ -11,7 +11,7 @@ from opd_pages.models import OpdHomePage, attach_opds
 
 from . import engine as engines
 from . import ratelimit
-from .service import popular_queries, run_search
+from .service import popular_queries, run_search, visitor_key
 
 FILTER_PARAMS = ("opd", "jenis", "tahun")
 
@@ -30,7 +30,7 @@ def search(request):
         )
         response["Retry-After"] = "60"
         return response
-    outcome = run_search(params, request)
+    outcome = run_search(params, request, visitor=visitor_key(ratelimit.client_key(request)))
     current = {**params, "q": outcome.query, "di": outcome.scope.slug if outcome.scope else "", **outcome.selected}
     for name in FILTER_PARAMS:
         if name not in outcome.selected:

@@ -17,6 +17,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable
 
 from core.queries import not_restricted
+from spam_gate.forms import SpamCheckedModelForm
 
 
 def is_published(page):
@@ -48,6 +49,9 @@ class HighlightQuerySet(models.QuerySet):
 
 class Highlight(Orderable):
     """Sorotan: a published page of any OPD that humas puts at the top of the regional home page."""
+
+    #: The judi-online gate checks every text field before the item is saved (and shown).
+    base_form_class = SpamCheckedModelForm
 
     page = models.ForeignKey(
         "wagtailcore.Page",
@@ -123,6 +127,9 @@ class Highlight(Orderable):
 
 class QuickLink(Orderable):
     """A "layanan terpopuler" quick link on the regional home page, curated by humas."""
+
+    #: The judi-online gate checks every text field before the item is saved (and shown).
+    base_form_class = SpamCheckedModelForm
 
     title = models.CharField(_("judul"), max_length=80, help_text=_("Nama layanan singkat, misalnya 'Urus KTP-el'."))
     description = models.CharField(
@@ -203,6 +210,8 @@ class ScheduledMixin(models.Model):
 class PinnedAnnouncement(ScheduledMixin, BaseSiteSetting):
     """The pinned announcement of the regional head, at the top of the regional home page."""
 
+    base_form_class = SpamCheckedModelForm
+
     select_related = ["image", "page"]
 
     title = models.CharField(_("judul"), max_length=150, blank=True, help_text=_("Judul pengumuman pimpinan daerah."))
@@ -262,6 +271,8 @@ class AlertLevel(models.TextChoices):
 @register_setting(icon="warning")
 class RegionAlert(ScheduledMixin, BaseSiteSetting):
     """Serta-merta information (a disaster, a threat to safety) shown on top of every public page."""
+
+    base_form_class = SpamCheckedModelForm
 
     level = models.CharField(
         _("tingkat"),

@@ -13,6 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from portal.search_backends import search_backends_from_url
+from security_headers.policies import PUBLIC as PUBLIC_CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -56,6 +57,12 @@ INSTALLED_APPS = [
     "page_cache",
     "audit",
     "outbox",
+    "media_safety",
+    "spam_gate",
+    "security_headers",
+    "resilience",
+    "integrity",
+    "csp",
     "wagtail.api.v2",
     "rest_framework",
     "wagtail.contrib.sitemaps",
@@ -85,6 +92,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "security_headers.middleware.PortalCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -93,6 +101,7 @@ MIDDLEWARE = [
     "opd_teams.middleware.AdminPageScopeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "security_headers.middleware.SecurityHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "page_cache.middleware.PageCacheMiddleware",
 ]
@@ -156,7 +165,8 @@ STORAGES = {
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, but an unreachable Redis means "no cache", never a 500 (resilience app).
+            "BACKEND": "resilience.cache.ResilientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
         }
@@ -183,7 +193,13 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Security headers that hold in every environment.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# Never framed, except admin screens by the admin (page preview): security_headers sets SAMEORIGIN there.
+X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (django-csp): the public policy; security_headers picks the admin ones.
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": PUBLIC_CSP}
+# Nothing in the admin talks to other sites (the CSP would block it anyway): no Gravatar, no update check.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 
@@ -198,6 +214,17 @@ WAGTAILSEARCH_BACKENDS = search_backends_from_url(os.environ.get("SEARCH_URL", "
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "csv", "txt", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Upload checks by content (media_safety): form bases, pixel cap, document size caps.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "media_safety.forms.SafeImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "media_safety.forms.SafeDocumentForm"
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("PORTAL_IMAGE_MAX_PIXELS", str(40_000_000)))
+PORTAL_DOCUMENT_MAX_BYTES = int(os.environ.get("PORTAL_DOCUMENT_MAX_MB", "20")) * 1024 * 1024
+# Judi-online gate (spam_gate): extra addresses told when it stops something (besides Diskominfo accounts).
+PORTAL_SECURITY_EMAILS = env_list("PORTAL_SECURITY_EMAILS")
+# Pencarian populer: a query is listed when this many distinct visitors searched it in the window.
+PORTAL_POPULAR_MIN_VISITORS = int(os.environ.get("PORTAL_POPULAR_MIN_VISITORS", "5"))
+PORTAL_POPULAR_DAYS = int(os.environ.get("PORTAL_POPULAR_DAYS", "30"))
+PORTAL_DOCUMENT_MAX_UNPACKED_BYTES = int(os.environ.get("PORTAL_DOCUMENT_MAX_UNPACKED_MB", "200")) * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_DATE_FORMAT = "%d-%m-%Y"
 WAGTAIL_DATETIME_FORMAT = "%d-%m-%Y %H:%M"

@@ -18,6 +18,7 @@ from wagtail.search.backends.elasticsearch9 import Elasticsearch9Mapping, Elasti
 from wagtail.search.backends.opensearch2 import OpenSearch2Mapping, OpenSearch2SearchBackend
 from wagtail.search.backends.opensearch3 import OpenSearch3Mapping, OpenSearch3SearchBackend
 
+from search.backends.fallback import FallbackResultsMixin
 from search.text import STOP_WORDS
 
 PORTAL_FIELDS = {
@@ -114,17 +115,30 @@ class PortalElasticsearch9Mapping(PortalMappingMixin, Elasticsearch9Mapping):
     pass
 
 
+def with_fallback(backend_class):
+    """``backend_class``'s results answer from the database when the engine fails (search.backends.fallback)."""
+    return type(
+        f"Portal{backend_class.results_class.__name__}",
+        (FallbackResultsMixin, backend_class.results_class),
+        {},
+    )
+
+
 class PortalOpenSearch2Backend(PortalBackendMixin, OpenSearch2SearchBackend):
     mapping_class = PortalOpenSearch2Mapping
+    results_class = with_fallback(OpenSearch2SearchBackend)
 
 
 class PortalOpenSearch3Backend(PortalBackendMixin, OpenSearch3SearchBackend):
     mapping_class = PortalOpenSearch3Mapping
+    results_class = with_fallback(OpenSearch3SearchBackend)
 
 
 class PortalElasticsearch8Backend(PortalBackendMixin, Elasticsearch8SearchBackend):
     mapping_class = PortalElasticsearch8Mapping
+    results_class = with_fallback(Elasticsearch8SearchBackend)
 
 
 class PortalElasticsearch9Backend(PortalBackendMixin, Elasticsearch9SearchBackend):
     mapping_class = PortalElasticsearch9Mapping
+    results_class = with_fallback(Elasticsearch9SearchBackend)

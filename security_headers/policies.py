@@ -1,0 +1,69 @@
+"""The Content-Security-Policies of the portal, in django-csp 4's format.
+
+* ``PUBLIC``: the citizens' site. Nothing inline, nothing from elsewhere: ``default-src 'none'``
+  and only what the pages use, from the portal itself.
+* ``ADMIN_STRICT``: admin screens that render no inline script (login, dashboard, listings,
+  reports; see ``STRICT_ADMIN_VIEWS``): scripts only from the portal.
+* ``ADMIN``: the other admin screens. Wagtail 7.4 still renders inline ``<script>`` in some
+  widgets and panels (date pickers, InlinePanel, search promotions) and ``style`` attributes,
+  so these get ``'unsafe-inline'``, and the strict policy in report-only mode beside it
+  (docs/technical-debt.md).
+"""
+
+SELF = "'self'"
+NONE = "'none'"
+
+PUBLIC = {
+    "default-src": [NONE],
+    "script-src": [SELF],
+    "style-src": [SELF],
+    "img-src": [SELF, "data:"],
+    "font-src": [SELF],
+    "connect-src": [SELF],
+    "manifest-src": [SELF],
+    "media-src": [SELF],
+    "frame-src": ["https://www.youtube-nocookie.com", "https://www.youtube.com"],
+    "object-src": [NONE],
+    "base-uri": [NONE],
+    "form-action": [SELF],
+    "frame-ancestors": [NONE],
+}
+
+_ADMIN_COMMON = {
+    "default-src": [NONE],
+    "img-src": [SELF, "data:", "blob:"],
+    "font-src": [SELF, "data:"],
+    "connect-src": [SELF],
+    "manifest-src": [SELF],
+    "media-src": [SELF, "blob:"],
+    "frame-src": [SELF, "https://www.youtube-nocookie.com", "https://www.youtube.com"],
+    "worker-src": [SELF, "blob:"],
+    "object-src": [NONE],
+    "base-uri": [NONE],
+    "form-action": [SELF],
+    # The page preview and the image chooser show admin screens inside admin screens.
+    "frame-ancestors": [SELF],
+}
+ADMIN_STRICT = {**_ADMIN_COMMON, "script-src": [SELF], "style-src": [SELF, "'unsafe-inline'"]}
+ADMIN = {**_ADMIN_COMMON, "script-src": [SELF, "'unsafe-inline'"], "style-src": [SELF, "'unsafe-inline'"]}
+
+#: Admin views (URL names) that render no inline <script>: they get ADMIN_STRICT enforced.
+#: tests/security_headers checks each of them for inline scripts, so a Wagtail upgrade that
+#: adds one fails the test instead of breaking the screen.
+STRICT_ADMIN_VIEWS = {
+    "wagtailadmin_login",
+    "wagtailadmin_logout",
+    "wagtailadmin_home",
+    "wagtailadmin_password_reset",
+    "wagtailadmin_password_reset_done",
+    "wagtailadmin_password_reset_confirm",
+    "wagtailadmin_password_reset_complete",
+    "editor_login",
+}
+
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), encrypted-media=(), fullscreen=(self), "
+    "geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), "
+    "picture-in-picture=(), publickey-credentials-get=(self), screen-wake-lock=(), sync-xhr=(), usb=(), "
+    "xr-spatial-tracking=(), interest-cohort=(), browsing-topics=()"
+)

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "page_cache",
     "audit",
     "outbox",
+    "services",
     "wagtail.api.v2",
     "rest_framework",
     "wagtail.contrib.sitemaps",
@@ -205,6 +206,7 @@ PORTAL_DEMO_STEPS = [
     "opd_teams.demo.step",
     "home.demo.build_front_page",
     "monitoring.demo.step",
+    "services.demo.step",
 ]
 
 # Roles (opd_teams): model permissions of the Humas group ("app_label.codename"). Humas curates
@@ -220,8 +222,16 @@ PORTAL_HUMAS_PERMISSIONS = [
     "home.add_quicklink",
     "home.change_quicklink",
     "home.delete_quicklink",
+    "services.add_lifeevent",
+    "services.change_lifeevent",
+    "services.delete_lifeevent",
+    "services.add_servicetopic",
+    "services.change_servicetopic",
+    "services.delete_servicetopic",
     "wagtailadmin.access_admin",
 ]
+# Layanan (services): the portal's complaint form; a service links to it as <url>?layanan=<page id>.
+PORTAL_COMPLAINT_FORM_URL = "/pengaduan/"
 # Groups whose page permissions stop at OPD borders (see opd_teams/permissions.py).
 PORTAL_REGIONAL_ONLY_GROUPS = ["Humas"]
 # OPD accounts unused this many days are flagged in the admin (and deactivated by the scheduled command).

@@ -52,15 +52,19 @@ COMPONENTS = [
         "biaya",
         gettext_lazy("Biaya/tarif (dengan dasar hukum bila berbayar)"),
         True,
-        lambda page: page.fee_type == "gratis"
-        or (page.fee_type == "berbayar" and page.fee_amount is not None and bool(page.fee_legal_basis.strip())),
+        lambda page: (
+            page.fee_type == "gratis"
+            or (page.fee_type == "berbayar" and page.fee_amount is not None and bool(page.fee_legal_basis.strip()))
+        ),
     ),
     Component("produk", gettext_lazy("Produk pelayanan"), True, _has("product")),
     Component(
         "pengaduan",
         gettext_lazy("Penanganan pengaduan, saran dan masukan"),
         True,
-        lambda page: page.complaint_portal_form or page.complaint_lapor or bool(page.complaint_phone or page.complaint_email),
+        lambda page: (
+            page.complaint_portal_form or page.complaint_lapor or bool(page.complaint_phone or page.complaint_email)
+        ),
     ),
     Component("dasar_hukum", gettext_lazy("Dasar hukum"), False, _has("legal_basis")),
     Component(

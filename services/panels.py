@@ -18,7 +18,12 @@ class CompletenessPanel(Panel):
             context.update(
                 result=result,
                 components=[
-                    {"label": c.label, "published": c.published, "points": c.points, "present": str(c.label) not in missing}
+                    {
+                        "label": c.label,
+                        "published": c.published,
+                        "points": c.points,
+                        "present": str(c.label) not in missing,
+                    }
                     for c in COMPONENTS
                 ],
                 is_new=self.instance.pk is None,

@@ -31,7 +31,11 @@ class ServiceCatalogPage(BasePage):
         """Selected OPD, topic and life event from the query string; unknown values are dropped with a message."""
         selected, messages = {}, []
         for name, options, message in (
-            ("opd", {opd.slug: opd for opd in opds}, _gettext("OPD yang dipilih tidak dikenal; menampilkan semua OPD.")),
+            (
+                "opd",
+                {opd.slug: opd for opd in opds},
+                _gettext("OPD yang dipilih tidak dikenal; menampilkan semua OPD."),
+            ),
             ("topik", {topic.slug: topic for topic in topics}, _gettext("Topik tidak dikenal dan diabaikan.")),
             ("peristiwa", {event.slug: event for event in events}, _gettext("Peristiwa tidak dikenal dan diabaikan.")),
         ):

@@ -37,11 +37,17 @@ class MaklumatPage(OpdContentMixin, BasePage):
             "bukan gambar, agar dapat dibaca pembaca layar."
         ),
     )
-    place = models.CharField(_("tempat penandatanganan"), max_length=80, blank=True, help_text=_("Misalnya 'Kota Contoh'."))
+    place = models.CharField(
+        _("tempat penandatanganan"), max_length=80, blank=True, help_text=_("Misalnya 'Kota Contoh'.")
+    )
     signed_on = models.DateField(_("tanggal ditandatangani"), default=timezone.localdate)
-    signed_by_name = models.CharField(_("nama penanda tangan"), max_length=150, help_text=_("Kepala OPD, dengan gelar."))
+    signed_by_name = models.CharField(
+        _("nama penanda tangan"), max_length=150, help_text=_("Kepala OPD, dengan gelar.")
+    )
     signed_by_title = models.CharField(
-        _("jabatan penanda tangan"), max_length=150, help_text=_("Misalnya 'Kepala Dinas Kependudukan dan Pencatatan Sipil'.")
+        _("jabatan penanda tangan"),
+        max_length=150,
+        help_text=_("Misalnya 'Kepala Dinas Kependudukan dan Pencatatan Sipil'."),
     )
     signed_by_nip = models.CharField(_("NIP"), max_length=30, blank=True)
 

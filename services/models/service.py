@@ -67,7 +67,10 @@ class ServicePage(OpdContentMixin, BasePage):
         _("nama lain"),
         max_length=255,
         blank=True,
-        help_text=_("Kata yang diketik warga, dipisah koma, misalnya 'akte lahir, surat kelahiran'. Berbobot tinggi di pencarian."),
+        help_text=_(
+            "Kata yang diketik warga, dipisah koma, misalnya 'akte lahir, surat kelahiran'. Berbobot tinggi di "
+            "pencarian."
+        ),
     )
     life_events = ParentalManyToManyField(
         "services.LifeEvent",
@@ -114,7 +117,10 @@ class ServicePage(OpdContentMixin, BasePage):
         _("besar biaya (Rp)"), null=True, blank=True, help_text=_("Dalam rupiah, tanpa titik, misalnya 50000.")
     )
     fee_details = models.CharField(
-        _("rincian biaya"), max_length=255, blank=True, help_text=_("Opsional, misalnya 'per lembar' atau tarif bertingkat.")
+        _("rincian biaya"),
+        max_length=255,
+        blank=True,
+        help_text=_("Opsional, misalnya 'per lembar' atau tarif bertingkat."),
     )
     fee_legal_basis = models.CharField(
         _("dasar hukum biaya"),
@@ -165,15 +171,23 @@ class ServicePage(OpdContentMixin, BasePage):
 
     # Where the service is delivered and when the standard was set.
     unit_name = models.CharField(
-        _("unit pelaksana"), max_length=160, blank=True, help_text=_("Misalnya 'Loket Pelayanan Disdukcapil' atau 'MPP'.")
+        _("unit pelaksana"),
+        max_length=160,
+        blank=True,
+        help_text=_("Misalnya 'Loket Pelayanan Disdukcapil' atau 'MPP'."),
     )
     address = _text(_("Kosongkan bila sama dengan alamat kantor OPD."), _("alamat tempat layanan"))
     hours = _text(_("Satu hari atau rentang per baris. Kosongkan bila sama dengan jam layanan OPD."), _("jam layanan"))
     online_url = models.URLField(
-        _("layanan daring"), blank=True, help_text=_("Alamat aplikasi bila layanan dapat diajukan daring, misalnya OSS.")
+        _("layanan daring"),
+        blank=True,
+        help_text=_("Alamat aplikasi bila layanan dapat diajukan daring, misalnya OSS."),
     )
     sk_number = models.CharField(
-        _("nomor SK standar pelayanan"), max_length=120, blank=True, help_text=_("Keputusan kepala OPD yang menetapkan standar ini.")
+        _("nomor SK standar pelayanan"),
+        max_length=120,
+        blank=True,
+        help_text=_("Keputusan kepala OPD yang menetapkan standar ini."),
     )
     sk_date = models.DateField(_("tanggal SK"), null=True, blank=True)
     last_reviewed = models.DateField(
@@ -253,7 +267,9 @@ class ServicePage(OpdContentMixin, BasePage):
         index.SearchField("summary", boost=2),
         index.SearchField("synonyms", boost=4),
         index.AutocompleteField("synonyms"),
-        index.RelatedFields("life_events", [index.SearchField("name", boost=3), index.SearchField("keywords", boost=3)]),
+        index.RelatedFields(
+            "life_events", [index.SearchField("name", boost=3), index.SearchField("keywords", boost=3)]
+        ),
         index.RelatedFields("topics", [index.SearchField("name", boost=2)]),
         index.SearchField("product"),
         index.SearchField("requirements"),
@@ -329,7 +345,9 @@ class ServicePage(OpdContentMixin, BasePage):
         if self.complaint_portal_form and self.pk:
             channels.append((str(_("Formulir pengaduan portal")), "", self.complaint_form_url))
         if self.complaint_phone:
-            channels.append((str(_("Telepon/WhatsApp")), self.complaint_phone, "tel:" + self.complaint_phone.replace(" ", "")))
+            channels.append(
+                (str(_("Telepon/WhatsApp")), self.complaint_phone, "tel:" + self.complaint_phone.replace(" ", ""))
+            )
         if self.complaint_email:
             channels.append((str(_("Surel")), self.complaint_email, "mailto:" + self.complaint_email))
         if self.complaint_lapor:
@@ -398,7 +416,9 @@ class ServiceIndexPage(OpdContentMixin, BasePage):
     max_count_per_parent = 1
     kind_label = _("Layanan OPD")
 
-    intro = models.TextField(_("pengantar"), blank=True, help_text=_("Kalimat pembuka opsional di atas daftar layanan."))
+    intro = models.TextField(
+        _("pengantar"), blank=True, help_text=_("Kalimat pembuka opsional di atas daftar layanan.")
+    )
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
 
@@ -416,4 +436,3 @@ class ServiceIndexPage(OpdContentMixin, BasePage):
     class Meta:
         verbose_name = _("indeks layanan")
         verbose_name_plural = _("indeks layanan")
-

@@ -55,7 +55,13 @@ class LifeEvent(TaxonomyTerm):
         ),
     )
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("keywords"), FieldPanel("sort_order")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("keywords"),
+        FieldPanel("sort_order"),
+    ]
 
     class Meta(TaxonomyTerm.Meta):
         verbose_name = _("peristiwa hidup")

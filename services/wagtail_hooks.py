@@ -1,6 +1,9 @@
-"""Admin: the service taxonomy (life events and topics) as snippets for Diskominfo and humas."""
+"""Admin: the service taxonomy (life events and topics) as snippets for Diskominfo and humas; zone styles."""
 
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -32,3 +35,8 @@ class ServiceTaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(ServiceTaxonomyGroup)
+
+
+@hooks.register("insert_global_admin_css")
+def zone_styles():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/services-admin.css"))

@@ -28,6 +28,9 @@ RANK_WINDOW = 1_000
 #: as an exact 88,044, and counting every page that contains "pelayanan" is what made stock
 #: search slow. Facet counts are then those of the first COUNT_LIMIT matches (shown as such).
 COUNT_LIMIT = 1_000
+#: At most this many strongly matching services (``search_ranks_first`` page types) are lifted
+#: above every other hit, so the news about a service still shows on the first screen.
+MAX_RANKED_FIRST = 2
 AUTOCOMPLETE_MIN_CHARS = 2
 AUTOCOMPLETE_WINDOW = 5_000
 
@@ -189,10 +192,14 @@ class DatabaseEngine:
             kinds, kind_params = self.ranks_first_kinds()
             candidates += f" ORDER BY {kinds} DESC, {self.recency()} LIMIT {RANK_WINDOW}"
             params += kind_params
+        ranked = (
+            f"SELECT candidates.*, ROW_NUMBER() OVER (PARTITION BY first_hit ORDER BY score {self.score_order}, "
+            f"page_id DESC) AS first_rank FROM ({candidates}) AS candidates"
+        )
         sql = (
-            f"SELECT page_id FROM ({candidates}) AS candidates "
-            f"ORDER BY first_hit DESC, title_hit DESC, {self.title_tiebreak}score {self.score_order}, date DESC, "
-            "page_id DESC LIMIT %s OFFSET %s"
+            f"SELECT page_id FROM ({ranked}) AS ranked "
+            f"ORDER BY (first_hit AND first_rank <= {MAX_RANKED_FIRST}) DESC, title_hit DESC, "
+            f"{self.title_tiebreak}score {self.score_order}, date DESC, page_id DESC LIMIT %s OFFSET %s"
         )
         return [row[0] for row in self._fetch(sql, [*params, limit, offset])]
 

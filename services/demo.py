@@ -306,7 +306,7 @@ SERVICES = [
         "Dinkes",
         "surat-keterangan-sehat",
         "Surat Keterangan Sehat",
-        "Surat keterangan sehat jasmani dari puskesmas untuk melamar kerja atau mendaftar sekolah.",
+        "Surat keterangan sehat jasmani dari puskesmas untuk melamar kerja atau keperluan pendidikan.",
         "surat sehat, keterangan dokter",
         ["kesehatan"],
         ["kesehatan"],

@@ -270,7 +270,7 @@ class ServicePage(OpdContentMixin, BasePage):
         index.RelatedFields(
             "life_events", [index.SearchField("name", boost=3), index.SearchField("keywords", boost=3)]
         ),
-        index.RelatedFields("topics", [index.SearchField("name", boost=2)]),
+        index.RelatedFields("topics", [index.SearchField("name")]),
         index.SearchField("product"),
         index.SearchField("requirements"),
         index.SearchField("procedure"),

@@ -42,7 +42,12 @@ class ServiceScoreTests(TestCase):
             ({"fee_type": "berbayar", "fee_amount": None}, 90.0),
             ({"product": ""}, 90.0),
             (
-                {"complaint_portal_form": False, "complaint_lapor": False, "complaint_phone": "", "complaint_email": ""},
+                {
+                    "complaint_portal_form": False,
+                    "complaint_lapor": False,
+                    "complaint_phone": "",
+                    "complaint_email": "",
+                },
                 90.0,
             ),
             ({"legal_basis": ""}, 95.0),

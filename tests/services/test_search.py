@@ -1,13 +1,18 @@
 """Search answers with the service: on the demo region with its services, the right service of the right OPD first."""
 
 from django.test import TestCase
+from wagtail.models import Page
 
 from demo.region import build_region
+from home.demo import build_front_page
+from home.models import QuickLink
+from opd_pages.models import OpdHomePage
 from search.engine import Filters, database_engine, parse_query
 from search.relevance import CASES, TOP, top_titles
 from search.service import run_search
 from services import demo
-from services.models import ServicePage
+from services.completeness import opd_scores, score_service
+from services.models import LifeEvent, ServicePage, ServiceTopic
 
 #: (query, service slug, OPD acronym) — the service that must come first.
 SERVICE_CASES = [
@@ -22,11 +27,43 @@ SERVICE_CASES = [
 ]
 
 
-class ServiceRelevanceTests(TestCase):
+class DemoServicesTests(TestCase):
+    """The demo region with its services (one build for the demo checks and the relevance checks)."""
+
     @classmethod
     def setUpTestData(cls):
         build_region()
+        build_front_page()
         demo.step()
+
+    def test_demo_has_realistic_services_across_ten_opds_each_with_its_maklumat(self):
+        services = ServicePage.objects.live()
+        self.assertGreaterEqual(services.count(), 25)
+        opds = {service.opd.acronym for service in services}
+        self.assertGreaterEqual(len(opds), 10)
+        scores = opd_scores(OpdHomePage.objects.filter(acronym__in=opds))
+        self.assertTrue(all(score.has_maklumat for score in scores.values()))
+        zones = {score_service(service).zone.key for service in services}
+        self.assertEqual(zones, {"hijau", "kuning", "merah"})
+        for title in (
+            "Akta Kelahiran",
+            "Akta Kematian",
+            "Persetujuan Bangunan Gedung (PBG)",
+            "Surat Keterangan Tidak Mampu (SKTM)",
+        ):
+            self.assertTrue(services.filter(title=title).exists(), title)
+        self.assertGreaterEqual(LifeEvent.objects.count(), 8)
+        self.assertTrue(all(event.services.exists() for event in LifeEvent.objects.all()))
+
+    def test_popular_quick_links_point_at_services(self):
+        links = list(QuickLink.objects.select_related("page"))
+        self.assertTrue(links)
+        self.assertGreaterEqual(sum(1 for link in links if link.page and link.page.specific_class is ServicePage), 5)
+
+    def test_demo_step_is_idempotent(self):
+        before = (Page.objects.count(), LifeEvent.objects.count(), ServiceTopic.objects.count())
+        self.assertEqual(demo.step(), {"services": 0, "maklumat": 0})
+        self.assertEqual((Page.objects.count(), LifeEvent.objects.count(), ServiceTopic.objects.count()), before)
 
     def first_service(self, query):
         outcome = database_engine().search(parse_query(query), Filters(), 0, 1)

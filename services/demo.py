@@ -1,6 +1,6 @@
 """Demo step: the Layanan of Kabupaten Contoh (idempotent; looked up by slug before anything is created).
 
-26 services across 11 OPDs, each OPD's Maklumat, the life events and topics, the /layanan/
+25 services across 11 OPDs, each OPD's Maklumat, the life events and topics, the /layanan/
 catalogue, and the home page's "Layanan terpopuler" pointed at services. A few services are
 deliberately incomplete or stale so the completeness scores show all three Ombudsman zones.
 """
@@ -141,7 +141,7 @@ SERVICES = [
         "akta-kematian",
         "Akta Kematian",
         "Pencatatan kematian penduduk dan penerbitan akta kematian untuk keperluan waris, pensiun dan asuransi.",
-        "akte kematian, surat kematian, lapor kematian",
+        "surat keterangan meninggal, lapor meninggal",
         ["kematian", "kependudukan"],
         ["kependudukan"],
         ["Surat keterangan kematian dari rumah sakit atau kepala desa", KK, "KTP-el almarhum/almarhumah", KTP],
@@ -556,21 +556,6 @@ SERVICES = [
         None,
         "SKT ormas.",
         {"blank": ["security_guarantee", "performance_evaluation"]},
-    ),
-    (
-        "Disdukcapil",
-        "akta-perkawinan",
-        "Akta Perkawinan bagi Penduduk Non-Muslim",
-        "Pencatatan perkawinan yang telah dilangsungkan menurut agama selain Islam dan penerbitan akta perkawinan.",
-        "akte nikah, catatan sipil perkawinan",
-        ["kependudukan"],
-        ["kependudukan"],
-        ["Surat perkawinan dari pemuka agama", "KTP-el dan KK kedua mempelai", "Pas foto berdampingan 4×6"],
-        DUKCAPIL_STEPS,
-        (1, "hari-kerja"),
-        None,
-        "Kutipan Akta Perkawinan dan KK baru.",
-        {},
     ),
 ]
 

@@ -113,12 +113,15 @@ class ServiceRankingRuleTests(TestCase):
         _home, opds, *_ = build_service_region(opd_count=1, services_per_opd=0, news_per_opd=0)
         news_index = NewsIndexPage.objects.child_of(opds[0]).get()
         index = service_index_of(opds[0])
-        cls.news = NewsPageFactory(parent=news_index, title="Jadwal vaksinasi rabies untuk hewan peliharaan")
+        cls.news = NewsPageFactory(parent=news_index, title="Vaksinasi rabies gratis")
         cls.body_only = ServicePageFactory(
             parent=index, title="Izin usaha klinik hewan", requirements=[requirement("Sertifikat vaksinasi rabies")]
         )
         cls.by_synonym = ServicePageFactory(parent=index, title="Layanan kesehatan hewan", synonyms="vaksinasi rabies")
-        cls.others = [ServicePageFactory(parent=index, title=f"Vaksinasi rabies keliling {n}") for n in range(3)]
+        cls.others = [
+            ServicePageFactory(parent=index, title=f"Vaksinasi rabies keliling untuk hewan peliharaan {n}")
+            for n in range(3)
+        ]
 
     def ranked(self, query):
         return database_engine().search(parse_query(query), Filters(), 0, 10).page_ids

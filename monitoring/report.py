@@ -2,7 +2,8 @@
 
 Only publication history is used (see :mod:`monitoring.history`), so a past period gives the
 same figures whenever the report is made. Team, moderation and completeness describe the
-present and are therefore left out of the period report.
+present and are therefore left out of the period report, except the Standar Pelayanan score
+(services), which the report gives as it is on the day the report is made.
 """
 
 import csv
@@ -18,6 +19,7 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Font
 
 from opd_pages.models import AnnouncementPage, EventPage, NewsPage
+from services.completeness import opd_scores
 
 from .history import publication_stats
 from .models import ActivityClass, MonitoringSettings
@@ -97,6 +99,7 @@ class ReportRow:
     activity_class: str
     class_reason: str
     rank: int = 0
+    service_score: object = None  # services.completeness.OpdScore, as it is when the report is made
 
     @property
     def activity_label(self):
@@ -119,6 +122,9 @@ def build_report(period, thresholds=None):
         per_30, per_90 = total * 30 / period.days, total * 90 / period.days
         activity_class, reason = classify(days_since, per_30, per_90, thresholds)
         rows.append(ReportRow(opd, total, by_kind, last, days_since, round(per_30, 1), activity_class, reason))
+    service_scores = opd_scores(opds)
+    for row in rows:
+        row.service_score = service_scores.get(row.opd.pk)
     rows.sort(
         key=lambda row: (
             -row.total,
@@ -151,6 +157,9 @@ def header():
         _("Hari tanpa terbitan pada akhir periode"),
         _("Kelas"),
         _("Alasan"),
+        _("Skor standar pelayanan (saat laporan dibuat)"),
+        _("Zona standar pelayanan"),
+        _("Jumlah layanan"),
     ]
 
 
@@ -167,7 +176,15 @@ def row_values(row):
         "" if row.days_since is None else row.days_since,
         str(row.activity_label),
         row.class_reason,
+        *service_values(row.service_score),
     ]
+
+
+def service_values(score):
+    """Score (a number), zone (text) and number of services of an OPD's Standar Pelayanan."""
+    if score is None or score.score is None:
+        return ["", str(_("Belum ada layanan")), score.service_count if score else 0]
+    return [score.score, str(score.zone.label), score.service_count]
 
 
 def export_csv(period, rows):

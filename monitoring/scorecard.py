@@ -69,6 +69,7 @@ class OpdCard:
     profile_issues: list = field(default_factory=list)
     expired_announcements: int = 0
     recent_reminders: list = field(default_factory=list)
+    service_score: object = None  # services.completeness.OpdScore: Standar Pelayanan score and zone
 
     @property
     def activity_label(self):
@@ -241,6 +242,7 @@ def build_scorecards(opds=None, now=None, thresholds=None, reminder_history=Fals
     _add_teams(cards, now, thresholds)
     _add_moderation(cards, now)
     _add_completeness(by_path, path_length, opds[0].depth + 1, now, thresholds)
+    _add_service_scores(cards, opds, now)
     if reminder_history:
         _add_reminders(cards, now)
     return [cards[opd.pk] for opd in opds]
@@ -342,6 +344,14 @@ def _add_completeness(by_path, path_length, child_depth, now, thresholds):
             card.expired_announcements = row["count"]
 
 
+def _add_service_scores(cards, opds, now):
+    """Standar Pelayanan completeness per OPD (two queries, see services.completeness)."""
+    from services.completeness import opd_scores
+
+    for opd_pk, score in opd_scores(opds, timezone.localdate(now)).items():
+        cards[opd_pk].service_score = score
+
+
 def _add_reminders(cards, now):
     since = now - datetime.timedelta(days=RECENT_REMINDER_DAYS)
     for reminder in Reminder.objects.filter(opd_id__in=cards, created_at__gte=since).newest_first():
@@ -364,6 +374,7 @@ SORT_KEYS = {
     "admin": lambda card: card.active_admin_count,
     "moderasi": lambda card: card.moderation_count,
     "kelengkapan": lambda card: card.completeness_problems,
+    "layanan": lambda card: _none_last(card.service_score.score if card.service_score else None, -1),
     "pengingat": lambda card: card.last_reminder.created_at.timestamp() if card.last_reminder else 0,
 }
 DEFAULT_SORT = "kelas"

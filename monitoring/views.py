@@ -33,6 +33,7 @@ SORTABLE_COLUMNS = [
     ("admin", gettext_lazy("Tim")),
     ("moderasi", gettext_lazy("Moderasi")),
     ("kelengkapan", gettext_lazy("Kelengkapan")),
+    ("layanan", gettext_lazy("Standar pelayanan")),
     ("pengingat", gettext_lazy("Pengingat")),
 ]
 

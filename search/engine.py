@@ -28,6 +28,9 @@ RANK_WINDOW = 1_000
 #: as an exact 88,044, and counting every page that contains "pelayanan" is what made stock
 #: search slow. Facet counts are then those of the first COUNT_LIMIT matches (shown as such).
 COUNT_LIMIT = 1_000
+#: At most this many strongly matching services (``search_ranks_first`` page types) are lifted
+#: above every other hit, so the news about a service still shows on the first screen.
+MAX_RANKED_FIRST = 2
 AUTOCOMPLETE_MIN_CHARS = 2
 AUTOCOMPLETE_WINDOW = 5_000
 
@@ -166,6 +169,7 @@ class DatabaseEngine:
         match, match_params = self.match_clause(parsed.groups, all_words)
         where, where_params = self._where(filters)
         title_hit, title_params = self.title_hit(parsed.groups, all_words)
+        first_hit, first_params = self.ranks_first_hit(parsed.groups, all_words)
         base_params = [*self.from_params(parsed, all_words), *match_params, *where_params]
         if total > RANK_WINDOW and offset >= RANK_WINDOW:
             sql = (
@@ -178,19 +182,41 @@ class DatabaseEngine:
             # candidate's title separately would cost as much as the search itself.
             title_hit, title_params = "(1 = 0)", []
         candidates = (
-            f"SELECT d.page_id, d.date, {self.rank_expression()} AS score, {title_hit} AS title_hit, "
-            "LENGTH(d.title) AS title_length "
+            f"SELECT d.page_id, d.date, {self.rank_expression()} AS score, {first_hit} AS first_hit, "
+            f"{title_hit} AS title_hit, LENGTH(d.title) AS title_length "
             f"FROM {self.from_clause()} WHERE {match}{where}"
         )
-        params = [*title_params, *base_params]  # the title test sits in the SELECT list, before FROM
+        params = [*first_params, *title_params, *base_params]  # these tests sit in the SELECT list, before FROM
         if total > RANK_WINDOW:
-            candidates += f" ORDER BY {self.recency()} LIMIT {RANK_WINDOW}"
+            # Pages that rank first (services) are few: they always enter the window.
+            kinds, kind_params = self.ranks_first_kinds()
+            candidates += f" ORDER BY {kinds} DESC, {self.recency()} LIMIT {RANK_WINDOW}"
+            params += kind_params
+        ranked = (
+            f"SELECT candidates.*, ROW_NUMBER() OVER (PARTITION BY first_hit ORDER BY score {self.score_order}, "
+            f"page_id DESC) AS first_rank FROM ({candidates}) AS candidates"
+        )
         sql = (
-            f"SELECT page_id FROM ({candidates}) AS candidates "
-            f"ORDER BY title_hit DESC, {self.title_tiebreak}score {self.score_order}, date DESC, page_id DESC "
-            "LIMIT %s OFFSET %s"
+            f"SELECT page_id FROM ({ranked}) AS ranked "
+            f"ORDER BY (first_hit AND first_rank <= {MAX_RANKED_FIRST}) DESC, title_hit DESC, "
+            f"{self.title_tiebreak}score {self.score_order}, date DESC, page_id DESC LIMIT %s OFFSET %s"
         )
         return [row[0] for row in self._fetch(sql, [*params, limit, offset])]
+
+    def ranks_first_kinds(self):
+        """SQL truth value "the page is of a kind that ranks first" (see :func:`ranks_first_kinds`)."""
+        kinds = ranks_first_kinds()
+        if not kinds:
+            return "(1 = 0)", []
+        return f"(d.kind IN ({', '.join(['%s'] * len(kinds))}))", kinds
+
+    def ranks_first_hit(self, groups, all_words):
+        """A page of a kind that ranks first whose title or summary (name, synonyms, life events) matches."""
+        kinds, kind_params = self.ranks_first_kinds()
+        if not kind_params:
+            return kinds, []
+        strong, strong_params = self.strong_hit(groups, all_words)
+        return f"({kinds} AND {strong})", [*kind_params, *strong_params]
 
     def autocomplete(self, text, scope_opd_id=None, limit=8):
         tokens = tokenize(normalize_query(text))[:8]
@@ -237,6 +263,12 @@ class SqliteEngine(DatabaseEngine):
         return (
             f"({FTS_TABLE}.rowid IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s))",
             [self.fts_expression(groups, all_words, columns="{title}")],
+        )
+
+    def strong_hit(self, groups, all_words):
+        return (
+            f"({FTS_TABLE}.rowid IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s))",
+            [self.fts_expression(groups, all_words, columns="{title summary}")],
         )
 
     def autocomplete_ids(self, whole, prefix, scope_opd_id, limit):
@@ -289,6 +321,10 @@ class PostgresEngine(DatabaseEngine):
         # The same query restricted to title lexemes (weight A).
         return "(d.search_vector @@ to_tsquery('indonesian', %s))", [self.tsquery(groups, all_words, weights="A")]
 
+    def strong_hit(self, groups, all_words):
+        # The same query restricted to title and summary lexemes (weights A and B).
+        return "(d.search_vector @@ to_tsquery('indonesian', %s))", [self.tsquery(groups, all_words, weights="AB")]
+
     def autocomplete_ids(self, whole, prefix, scope_opd_id, limit):
         # Newest titles first. A common prefix ("pel") is answered from the newest
         # AUTOCOMPLETE_WINDOW pages walking the primary key backwards; a rare one ("zam")
@@ -311,6 +347,15 @@ class PostgresEngine(DatabaseEngine):
             [terms, *params, limit],
         )
         return [row[0] for row in rows]
+
+
+def ranks_first_kinds():
+    """Facet keys of page types with ``search_ranks_first`` (services): a strong match of one ranks above news."""
+    from wagtail.models import get_page_models
+
+    from .indexing import kind_key
+
+    return sorted({kind_key(model) for model in get_page_models() if getattr(model, "search_ranks_first", False)})
 
 
 def database_engine():

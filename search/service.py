@@ -44,6 +44,8 @@ class Result:
     date: object
     snippet: object
     expired: bool = False
+    kind: str = ""
+    details: str = ""  # e.g. "Gratis · 14 hari kerja" for a service
 
 
 @dataclass
@@ -149,6 +151,7 @@ def hydrate(page_ids, stems, request=None):
     pages = {page.pk: page for page in attach_opds(Page.objects.filter(pk__in=page_ids))}
     expired = set(AnnouncementPage.objects.filter(pk__in=page_ids).expired().values_list("pk", flat=True))
     labels = kind_labels()
+    details = result_details(documents.values())
     results = []
     for pk in page_ids:
         page, document = pages.get(pk), documents.get(pk)
@@ -164,9 +167,27 @@ def hydrate(page_ids, stems, request=None):
                 date=document.date,
                 snippet=snippet(text or document.body, stems),
                 expired=pk in expired,
+                kind=document.kind,
+                details=details.get(pk, ""),
             )
         )
     return results
+
+
+def result_details(documents):
+    """Page id → a line at a glance, from page types with a ``search_result_details(ids)`` classmethod.
+
+    One query per such page type among the results (a service shows "Gratis · 14 hari kerja").
+    """
+    by_kind = {}
+    for document in documents:
+        by_kind.setdefault(document.kind, []).append(document.page_id)
+    details = {}
+    for model in get_page_models():
+        ids = by_kind.get(kind_key(model))
+        if ids and hasattr(model, "search_result_details"):
+            details.update(model.search_result_details(ids))
+    return details
 
 
 def facet_display(facets, selected):

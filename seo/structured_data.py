@@ -1,4 +1,5 @@
-"""JSON-LD (schema.org) descriptions of pages: the region, each OPD, news items and events.
+"""JSON-LD (schema.org) descriptions of pages: the region, each OPD, news items, events, and page types
+with a ``structured_data(request, publisher, page_url)`` method (services).
 
 Depends on ``home`` (region identity) and ``opd_pages`` (page types) only by duck typing on
 the page's class name, so adding a page type never breaks this module.
@@ -115,6 +116,9 @@ def for_page(page, request, region):
         }
         if page.end:
             data["endDate"] = local_iso(page.end)
+    elif hasattr(page, "structured_data"):
+        # Page types of other apps describe themselves (e.g. services.ServicePage: GovernmentService).
+        data = page.structured_data(request, publisher, page_url)
     else:
         return None
     return {"@context": "https://schema.org", **data}

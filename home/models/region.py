@@ -116,7 +116,12 @@ class HomePage(BasePage):
 
     template = "pages/home_page.html"
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["opd_pages.OpdHomePage", "home.RegionalPage", "home.NewsArchivePage"]
+    subpage_types = [
+        "opd_pages.OpdHomePage",
+        "home.RegionalPage",
+        "home.NewsArchivePage",
+        "services.ServiceCatalogPage",
+    ]
     max_count = 1
     latest_news_count = 6
     announcement_count = 4

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "resilience",
     "integrity",
     "csp",
+    "services",
     "wagtail.api.v2",
     "rest_framework",
     "wagtail.contrib.sitemaps",
@@ -245,8 +246,16 @@ PORTAL_HUMAS_PERMISSIONS = [
     "home.add_quicklink",
     "home.change_quicklink",
     "home.delete_quicklink",
+    "services.add_lifeevent",
+    "services.change_lifeevent",
+    "services.delete_lifeevent",
+    "services.add_servicetopic",
+    "services.change_servicetopic",
+    "services.delete_servicetopic",
     "wagtailadmin.access_admin",
 ]
+# Layanan (services): the portal's complaint form; a service links to it as <url>?layanan=<page id>.
+PORTAL_COMPLAINT_FORM_URL = "/pengaduan/"
 # Groups whose page permissions stop at OPD borders (see opd_teams/permissions.py).
 PORTAL_REGIONAL_ONLY_GROUPS = ["Humas"]
 # OPD accounts unused this many days are flagged in the admin (and deactivated by the scheduled command).

@@ -20,6 +20,7 @@ from opd_pages.models import (
     ProfilePage,
 )
 from tests.factories.opd_pages import AnnouncementPageFactory, EventPageFactory, NewsPageFactory, ProfilePageFactory
+from services.models import ServiceCatalogPage, ServiceIndexPage
 from tests.trees import build_region_tree
 
 
@@ -69,9 +70,11 @@ class PageTypeTests(WagtailPageTestCase):
 
     def test_tree_rules(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, {OpdHomePage, RegionalPage, NewsArchivePage})
+        self.assertAllowedSubpageTypes(HomePage, {OpdHomePage, RegionalPage, NewsArchivePage, ServiceCatalogPage})
         self.assertAllowedParentPageTypes(OpdHomePage, {HomePage})
-        self.assertAllowedSubpageTypes(OpdHomePage, {NewsIndexPage, AnnouncementIndexPage, EventIndexPage, ProfilePage})
+        self.assertAllowedSubpageTypes(
+            OpdHomePage, {NewsIndexPage, AnnouncementIndexPage, EventIndexPage, ProfilePage, ServiceIndexPage}
+        )
         self.assertAllowedSubpageTypes(NewsIndexPage, {NewsPage})
         self.assertAllowedSubpageTypes(AnnouncementIndexPage, {AnnouncementPage})
         self.assertAllowedSubpageTypes(EventIndexPage, {EventPage})

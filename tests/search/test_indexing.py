@@ -77,4 +77,5 @@ class IndexingTests(TestCase):
                 cursor.execute(f"DELETE FROM {FTS_TABLE}")
         call_command("update_index", backend_name="portal_documents", stdout=io.StringIO())
         self.assertEqual(found("batik"), [news.pk])
-        self.assertEqual(SearchDocument.objects.count(), NewsPage.objects.live().count() + 9)
+        # The home, two OPDs and their four standard sections (Berita, Layanan, Pengumuman, Agenda).
+        self.assertEqual(SearchDocument.objects.count(), NewsPage.objects.live().count() + 11)

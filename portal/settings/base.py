@@ -262,3 +262,16 @@ PORTAL_TIME_ZONE_LABELS = {
 PORTAL_WORKING_WEEKDAYS = [0, 1, 2, 3, 4]
 PORTAL_OFFICE_OPENS = os.environ.get("PORTAL_OFFICE_OPENS", "08:00")
 PORTAL_OFFICE_CLOSES = os.environ.get("PORTAL_OFFICE_CLOSES", "16:00")
+
+# Complaints (pengaduan): time to the first answer for the region (an OPD may have its own under
+# Pengaturan pengaduan), unit "jam" (calendar hours), "jam_kerja" (office hours) or "hari_kerja";
+# the coordinator ("Diskominfo" = the platform group, or an OPD acronym such as "Inspektorat");
+# the Inspektorat's acronym (told at the second escalation); the per-address quota.
+PORTAL_COMPLAINTS_FIRST_ANSWER = int(os.environ.get("PORTAL_COMPLAINTS_FIRST_ANSWER", "24"))
+PORTAL_COMPLAINTS_CLOCK_UNIT = os.environ.get("PORTAL_COMPLAINTS_CLOCK_UNIT", "jam")
+PORTAL_COMPLAINTS_COORDINATOR = os.environ.get("PORTAL_COMPLAINTS_COORDINATOR", "Diskominfo")
+PORTAL_COMPLAINTS_INSPEKTORAT = os.environ.get("PORTAL_COMPLAINTS_INSPEKTORAT", "Inspektorat")
+PORTAL_COMPLAINTS_SECOND_ESCALATION_HOURS = int(os.environ.get("PORTAL_COMPLAINTS_SECOND_ESCALATION_HOURS", "24"))
+PORTAL_COMPLAINTS_QUOTA = int(os.environ.get("PORTAL_COMPLAINTS_QUOTA", "5"))
+PORTAL_COMPLAINTS_QUOTA_SECONDS = int(os.environ.get("PORTAL_COMPLAINTS_QUOTA_SECONDS", "3600"))
+PORTAL_LAPOR_URL = os.environ.get("PORTAL_LAPOR_URL", "https://www.lapor.go.id/")

@@ -96,7 +96,7 @@ class Complaint(Case):
         DITERUSKAN = "diteruskan", _("Diteruskan")
 
     TRANSITIONS = {
-        "baru": {"diterima", "ditolak", "diteruskan"},
+        "baru": {"diterima", "dijawab", "ditolak", "diteruskan"},
         "diteruskan": {"diterima", "ditolak", "diteruskan"},
         "diterima": {"diproses", "dijawab", "ditolak", "diteruskan"},
         "diproses": {"dijawab", "ditolak", "diteruskan"},

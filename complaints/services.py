@@ -5,7 +5,6 @@ import statistics
 from collections import defaultdict
 
 from django.conf import settings
-from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -162,32 +161,29 @@ def escalate_overdue(now=None):
 
 # Figures ----------------------------------------------------------------------------------------
 def opd_figures(queryset=None, *, now=None):
-    """Per OPD id: received, answered, answered in time, share in time (%), median hours, overdue now.
+    """Per OPD id: received, answered, in_time, share_in_time (%), median_hours, overdue (now).
 
-    Two queries whatever the number of OPDs or reports.
+    One query whatever the number of OPDs: the few timestamps of each report are read and
+    counted here (a median is not portable SQL).
     """
     now = now or timezone.now()
     queryset = Complaint.objects.all() if queryset is None else queryset
-    rows = queryset.values("opd_id").annotate(
-        received=Count("pk"),
-        answered=Count("pk", filter=Q(first_response_at__isnull=False)),
-        in_time=Count("pk", filter=Q(first_response_at__isnull=False, first_response_at__lte=F("due_at"))),
-        overdue=Count(
-            "pk",
-            filter=Q(first_response_at__isnull=True, due_at__lt=now) & ~Q(status__in=Complaint.CLOSED_STATUSES),
-        ),
-    )
+    closed = set(Complaint.CLOSED_STATUSES)
     figures = {}
-    for row in rows:
-        figures[row["opd_id"]] = {**row, "median_hours": None, "share_in_time": _share(row["in_time"], row["answered"])}
-    durations = defaultdict(list)
-    answered = queryset.filter(first_response_at__isnull=False).values_list(
-        "opd_id", "received_at", "first_response_at"
-    )
-    for opd_id, received_at, first_response_at in answered:
-        durations[opd_id].append((first_response_at - received_at).total_seconds() / 3600)
-    for opd_id, hours in durations.items():
-        figures[opd_id]["median_hours"] = round(statistics.median(hours), 1)
+    hours = defaultdict(list)
+    rows = queryset.order_by().values_list("opd_id", "received_at", "due_at", "first_response_at", "status")
+    for opd_id, received_at, due_at, first_response_at, status in rows:
+        row = figures.setdefault(opd_id, {"opd_id": opd_id, "received": 0, "answered": 0, "in_time": 0, "overdue": 0})
+        row["received"] += 1
+        if first_response_at is not None:
+            row["answered"] += 1
+            row["in_time"] += due_at is not None and first_response_at <= due_at
+            hours[opd_id].append((first_response_at - received_at).total_seconds() / 3600)
+        elif due_at is not None and due_at < now and status not in closed:
+            row["overdue"] += 1
+    for opd_id, row in figures.items():
+        row["share_in_time"] = _share(row["in_time"], row["answered"])
+        row["median_hours"] = round(statistics.median(hours[opd_id]), 1) if hours[opd_id] else None
     return figures
 
 

@@ -97,6 +97,7 @@ class ReportRow:
     activity_class: str
     class_reason: str
     rank: int = 0
+    complaints: dict | None = None
 
     @property
     def activity_label(self):
@@ -119,6 +120,7 @@ def build_report(period, thresholds=None):
         per_30, per_90 = total * 30 / period.days, total * 90 / period.days
         activity_class, reason = classify(days_since, per_30, per_90, thresholds)
         rows.append(ReportRow(opd, total, by_kind, last, days_since, round(per_30, 1), activity_class, reason))
+    _add_complaints(rows, period)
     rows.sort(
         key=lambda row: (
             -row.total,
@@ -130,6 +132,19 @@ def build_report(period, thresholds=None):
         previous = rows[position - 2] if position > 1 else None
         row.rank = previous.rank if previous and previous.total == row.total else position
     return rows
+
+
+def _add_complaints(rows, period):
+    """Complaints received in the period per OPD (complaints app); "overdue" is as of now."""
+    from complaints.models import Complaint
+    from complaints.services import opd_figures
+
+    received = Complaint.objects.filter(
+        opd_id__in=[row.opd.pk for row in rows], received_at__gte=period.start_at, received_at__lt=period.end_at
+    )
+    figures = opd_figures(received)
+    for row in rows:
+        row.complaints = figures.get(row.opd.pk, {})
 
 
 def neutralise(value):
@@ -151,6 +166,10 @@ def header():
         _("Hari tanpa terbitan pada akhir periode"),
         _("Kelas"),
         _("Alasan"),
+        _("Pengaduan diterima"),
+        _("Pengaduan dijawab tepat waktu (%)"),
+        _("Median jam sampai jawaban pertama"),
+        _("Pengaduan terlambat saat ini"),
     ]
 
 
@@ -167,6 +186,17 @@ def row_values(row):
         "" if row.days_since is None else row.days_since,
         str(row.activity_label),
         row.class_reason,
+        *complaint_values(row.complaints),
+    ]
+
+
+def complaint_values(figures):
+    figures = figures or {}
+    return [
+        figures.get("received", 0),
+        "" if figures.get("share_in_time") is None else figures["share_in_time"],
+        "" if figures.get("median_hours") is None else figures["median_hours"],
+        figures.get("overdue", 0),
     ]
 
 

@@ -69,6 +69,7 @@ class OpdCard:
     profile_issues: list = field(default_factory=list)
     expired_announcements: int = 0
     recent_reminders: list = field(default_factory=list)
+    complaints: dict = field(default_factory=dict)
 
     @property
     def activity_label(self):
@@ -243,6 +244,7 @@ def build_scorecards(opds=None, now=None, thresholds=None, reminder_history=Fals
     _add_completeness(by_path, path_length, opds[0].depth + 1, now, thresholds)
     if reminder_history:
         _add_reminders(cards, now)
+    _add_complaints(cards, now)
     return [cards[opd.pk] for opd in opds]
 
 
@@ -346,6 +348,15 @@ def _add_reminders(cards, now):
     since = now - datetime.timedelta(days=RECENT_REMINDER_DAYS)
     for reminder in Reminder.objects.filter(opd_id__in=cards, created_at__gte=since).newest_first():
         cards[reminder.opd_id].recent_reminders.append(reminder)
+
+
+def _add_complaints(cards, now):
+    """Complaint figures per OPD (complaints app): count, share answered in time, median, overdue now."""
+    from complaints.models import Complaint
+    from complaints.services import opd_figures
+
+    for opd_pk, figures in opd_figures(Complaint.objects.filter(opd_id__in=cards), now=now).items():
+        cards[opd_pk].complaints = figures
 
 
 def _none_last(value, missing):

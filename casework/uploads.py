@@ -2,8 +2,8 @@
 
 ``validate_upload(file, kind)`` returns the bytes to store (images re-encoded, which drops
 camera metadata such as GPS position) or raises ``ValidationError`` with a message in Bahasa
-Indonesia. When the hardening engineer's ``media_safety.checks.check_upload(file, kind)`` is
-on the branch, it is called first here (the one line marked below).
+Indonesia. When the hardening app's ``media_safety.checks.check_upload(file, kind)`` is
+installed (branch ``hardening``), it runs first, with kind ``"image"`` or ``"document"``.
 """
 
 import io
@@ -12,6 +12,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
+
+try:
+    from media_safety.checks import check_upload
+except ImportError:  # the hardening app is not merged on this branch yet
+    check_upload = None
 
 IMAGE = "image"
 DOCUMENT = "document"
@@ -47,6 +52,9 @@ def validate_upload(file, kind=None):
     file.seek(0)
     head = file.read(8)
     file.seek(0)
+    if check_upload is not None:
+        check_upload(file, DOCUMENT if kind == DOCUMENT or head.startswith(b"%PDF-") else IMAGE)
+        file.seek(0)
     if kind in (None, DOCUMENT):
         for signature, (content_type, extension) in DOCUMENT_SIGNATURES.items():
             if head.startswith(signature):

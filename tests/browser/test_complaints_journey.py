@@ -5,8 +5,8 @@ import re
 
 from axe_playwright_python.sync_playwright import Axe
 from django.core import mail
-from playwright.sync_api import expect
 from PIL import Image
+from playwright.sync_api import expect
 
 from casework.workflow import transition
 from complaints.factories import ComplaintCategoryFactory

@@ -100,6 +100,7 @@ class ReportRow:
     class_reason: str
     rank: int = 0
     service_score: object = None  # services.completeness.OpdScore, as it is when the report is made
+    complaints: dict | None = None
 
     @property
     def activity_label(self):
@@ -125,6 +126,7 @@ def build_report(period, thresholds=None):
     service_scores = opd_scores(opds)
     for row in rows:
         row.service_score = service_scores.get(row.opd.pk)
+    _add_complaints(rows, period)
     rows.sort(
         key=lambda row: (
             -row.total,
@@ -136,6 +138,19 @@ def build_report(period, thresholds=None):
         previous = rows[position - 2] if position > 1 else None
         row.rank = previous.rank if previous and previous.total == row.total else position
     return rows
+
+
+def _add_complaints(rows, period):
+    """Complaints received in the period per OPD (complaints app); "overdue" is as of now."""
+    from complaints.models import Complaint
+    from complaints.services import opd_figures
+
+    received = Complaint.objects.filter(
+        opd_id__in=[row.opd.pk for row in rows], received_at__gte=period.start_at, received_at__lt=period.end_at
+    )
+    figures = opd_figures(received)
+    for row in rows:
+        row.complaints = figures.get(row.opd.pk, {})
 
 
 def neutralise(value):
@@ -160,6 +175,10 @@ def header():
         _("Skor standar pelayanan (saat laporan dibuat)"),
         _("Zona standar pelayanan"),
         _("Jumlah layanan"),
+        _("Pengaduan diterima"),
+        _("Pengaduan dijawab tepat waktu (%)"),
+        _("Median jam sampai jawaban pertama"),
+        _("Pengaduan terlambat saat ini"),
     ]
 
 
@@ -177,6 +196,17 @@ def row_values(row):
         str(row.activity_label),
         row.class_reason,
         *service_values(row.service_score),
+        *complaint_values(row.complaints),
+    ]
+
+
+def complaint_values(figures):
+    figures = figures or {}
+    return [
+        figures.get("received", 0),
+        "" if figures.get("share_in_time") is None else figures["share_in_time"],
+        "" if figures.get("median_hours") is None else figures["median_hours"],
+        figures.get("overdue", 0),
     ]
 
 

@@ -70,6 +70,7 @@ class OpdCard:
     expired_announcements: int = 0
     recent_reminders: list = field(default_factory=list)
     service_score: object = None  # services.completeness.OpdScore: Standar Pelayanan score and zone
+    complaints: dict = field(default_factory=dict)
 
     @property
     def activity_label(self):
@@ -245,6 +246,7 @@ def build_scorecards(opds=None, now=None, thresholds=None, reminder_history=Fals
     _add_service_scores(cards, opds, now)
     if reminder_history:
         _add_reminders(cards, now)
+    _add_complaints(cards, now)
     return [cards[opd.pk] for opd in opds]
 
 
@@ -356,6 +358,15 @@ def _add_reminders(cards, now):
     since = now - datetime.timedelta(days=RECENT_REMINDER_DAYS)
     for reminder in Reminder.objects.filter(opd_id__in=cards, created_at__gte=since).newest_first():
         cards[reminder.opd_id].recent_reminders.append(reminder)
+
+
+def _add_complaints(cards, now):
+    """Complaint figures per OPD (complaints app): count, share answered in time, median, overdue now."""
+    from complaints.models import Complaint
+    from complaints.services import opd_figures
+
+    for opd_pk, figures in opd_figures(Complaint.objects.filter(opd_id__in=cards), now=now).items():
+        cards[opd_pk].complaints = figures
 
 
 def _none_last(value, missing):

@@ -64,6 +64,9 @@ INSTALLED_APPS = [
     "integrity",
     "csp",
     "services",
+    "region_calendar",
+    "casework",
+    "complaints",
     "wagtail.api.v2",
     "rest_framework",
     "wagtail.contrib.sitemaps",
@@ -160,6 +163,13 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+# Citizens' attachments (casework): outside MEDIA_ROOT, never served by /media/, only through
+# views that check permissions.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
+STORAGES["casework_private"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
 }
 
 # Cache: Redis when REDIS_URL is set, process memory otherwise.
@@ -334,3 +344,20 @@ PORTAL_PASSWORD_RESET_MIN_SECONDS = float(os.environ.get("PORTAL_PASSWORD_RESET_
 PORTAL_PASSWORD_RESET_LIMIT_PER_ADDRESS = 3
 PORTAL_PASSWORD_RESET_LIMIT_PER_CLIENT = 10
 PORTAL_PASSWORD_RESET_WINDOW_SECONDS = 3600
+# Working-day calendar (region_calendar): office days (0 = Monday) and hours in TIME_ZONE.
+PORTAL_WORKING_WEEKDAYS = [0, 1, 2, 3, 4]
+PORTAL_OFFICE_OPENS = os.environ.get("PORTAL_OFFICE_OPENS", "08:00")
+PORTAL_OFFICE_CLOSES = os.environ.get("PORTAL_OFFICE_CLOSES", "16:00")
+
+# Complaints (pengaduan): time to the first answer for the region (an OPD may have its own under
+# Pengaturan pengaduan), unit "jam" (calendar hours), "jam_kerja" (office hours) or "hari_kerja";
+# the coordinator ("Diskominfo" = the platform group, or an OPD acronym such as "Inspektorat");
+# the Inspektorat's acronym (told at the second escalation); the per-address quota.
+PORTAL_COMPLAINTS_FIRST_ANSWER = int(os.environ.get("PORTAL_COMPLAINTS_FIRST_ANSWER", "24"))
+PORTAL_COMPLAINTS_CLOCK_UNIT = os.environ.get("PORTAL_COMPLAINTS_CLOCK_UNIT", "jam")
+PORTAL_COMPLAINTS_COORDINATOR = os.environ.get("PORTAL_COMPLAINTS_COORDINATOR", "Diskominfo")
+PORTAL_COMPLAINTS_INSPEKTORAT = os.environ.get("PORTAL_COMPLAINTS_INSPEKTORAT", "Inspektorat")
+PORTAL_COMPLAINTS_SECOND_ESCALATION_HOURS = int(os.environ.get("PORTAL_COMPLAINTS_SECOND_ESCALATION_HOURS", "24"))
+PORTAL_COMPLAINTS_QUOTA = int(os.environ.get("PORTAL_COMPLAINTS_QUOTA", "5"))
+PORTAL_COMPLAINTS_QUOTA_SECONDS = int(os.environ.get("PORTAL_COMPLAINTS_QUOTA_SECONDS", "3600"))
+PORTAL_LAPOR_URL = os.environ.get("PORTAL_LAPOR_URL", "https://www.lapor.go.id/")

@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("feeds.urls")),
     path("", include("public_api.urls")),
     path("cari/saran/", search_views.autocomplete, name="search_autocomplete"),
+    path("ppid/", include("ppid.urls")),
 ]
 
 if settings.DEBUG:

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "page_cache",
     "audit",
     "outbox",
+    "ppid",
     "wagtail.api.v2",
     "rest_framework",
     "wagtail.contrib.sitemaps",
@@ -205,6 +206,7 @@ PORTAL_DEMO_STEPS = [
     "opd_teams.demo.step",
     "home.demo.build_front_page",
     "monitoring.demo.step",
+    "ppid.demo.step",
 ]
 
 # Roles (opd_teams): model permissions of the Humas group ("app_label.codename"). Humas curates

@@ -3,7 +3,8 @@
 Weekends, national holidays and cuti bersama (the ``holidays`` library, categories ``public`` and
 ``government``) are skipped, plus — once the shared :mod:`region_calendar` app is installed — the
 region's own days off that Diskominfo edits there. The day of filing is never counted: a request
-filed on Friday 14 August 2026 is due ten working days later, on 31 August (17 August is a holiday).
+filed on Friday 14 August 2026 is due ten working days later, on 1 September (17 August and
+25 August, Maulid Nabi, are holidays).
 
 ``region_calendar`` is built on the complaints branch; until it is merged this module falls back
 to :class:`FallbackCalendar` (same methods, national calendar only). Remove the fallback when

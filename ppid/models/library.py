@@ -144,6 +144,8 @@ class PpidIndexPage(OpdContentMixin, BasePage):
 
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
+    objects = PageManager.from_queryset(OpdContentQuerySet)()
+
     class Meta:
         verbose_name = _("halaman PPID")
         verbose_name_plural = _("halaman PPID")

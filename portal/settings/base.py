@@ -53,6 +53,9 @@ INSTALLED_APPS = [
     "page_cache",
     "audit",
     "outbox",
+    "region_calendar",
+    "casework",
+    "complaints",
     "ppid",
     "wagtail.api.v2",
     "rest_framework",
@@ -149,6 +152,13 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+# Citizens' attachments (casework): outside MEDIA_ROOT, never served by /media/, only through
+# views that check permissions.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
+STORAGES["casework_private"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
 }
 
 # Cache: Redis when REDIS_URL is set, process memory otherwise.
@@ -249,3 +259,8 @@ PORTAL_TIME_ZONE_LABELS = {
     "Asia/Makassar": _("WITA"),
     "Asia/Jayapura": _("WIT"),
 }
+
+# Working-day calendar (region_calendar): office days (0 = Monday) and hours in TIME_ZONE.
+PORTAL_WORKING_WEEKDAYS = [0, 1, 2, 3, 4]
+PORTAL_OFFICE_OPENS = os.environ.get("PORTAL_OFFICE_OPENS", "08:00")
+PORTAL_OFFICE_CLOSES = os.environ.get("PORTAL_OFFICE_CLOSES", "16:00")

@@ -16,6 +16,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+STORAGES["casework_private"] = {"BACKEND": "django.core.files.storage.InMemoryStorage"}
 WAGTAILSEARCH_BACKENDS = search_backends_from_url("", os.environ.get("DATABASE_URL", ""))  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 TIME_ZONE = "Asia/Jakarta"

@@ -43,7 +43,9 @@ class DipCategory:
 def build_dip(opd=None, today=None):
     """The DIP of one OPD (or of the region when ``opd`` is None): a list of :class:`DipCategory`."""
     limit = stale_before(today or timezone.localdate())
-    documents = PublicDocumentPage.objects.for_listing().order_by("classification", "kind__sort_order", "-year", "title")
+    documents = PublicDocumentPage.objects.for_listing().order_by(
+        "classification", "kind__sort_order", "-year", "title"
+    )
     if opd is not None:
         documents = documents.descendant_of(opd)
     documents = list(documents)

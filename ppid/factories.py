@@ -8,8 +8,16 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.documents import get_document_model
 
-from .models import ApplicantKind, Classification, DeliveryMethod, DocumentKind, InformationRequest, ReceiveMethod
-from .models import PpidIndexPage, PublicDocumentPage
+from .models import (
+    ApplicantKind,
+    Classification,
+    DeliveryMethod,
+    DocumentKind,
+    InformationRequest,
+    PpidIndexPage,
+    PublicDocumentPage,
+    ReceiveMethod,
+)
 
 
 class PpidIndexPageFactory(wagtail_factories.PageFactory):
@@ -52,30 +60,39 @@ class PublicDocumentPageFactory(wagtail_factories.PageFactory):
         lambda o: None if o.classification == Classification.DIKECUALIKAN else DocumentFileFactory()
     )
     consequence_test = factory.LazyAttribute(
-        lambda o: "Pasal 17 huruf h UU 14/2008: membuka data pribadi." if o.classification == Classification.DIKECUALIKAN else ""
+        lambda o: (
+            "Pasal 17 huruf h UU 14/2008: membuka data pribadi."
+            if o.classification == Classification.DIKECUALIKAN
+            else ""
+        )
     )
 
     class Meta:
         model = PublicDocumentPage
 
 
-def file_request(opd, submitted_at=None, **fields):
-    """A stored request filed at ``submitted_at`` (default now), through the same path as the form."""
+def file_request(opd, received_at=None, **fields):
+    """A stored request filed at ``received_at`` (default now), through the same path as the form.
+
+    The citizen's token is kept on the returned object as ``token`` (tests and demo only).
+    """
     values = {
         "applicant_kind": ApplicantKind.PERSON,
-        "name": "Siti Warga",
+        "contact_name": "Siti Warga",
         "identity_number": "3201234567890001",
         "address": "Jl. Melati 5, Kel. Contoh",
-        "email": "siti@example.com",
-        "phone": "081234567890",
+        "contact_email": "siti@example.com",
+        "contact_phone": "081234567890",
         "information": "Salinan DPA tahun berjalan.",
         "purpose": "Kajian anggaran kesehatan.",
         "receive_method": ReceiveMethod.SOFT_COPY,
         "delivery_method": DeliveryMethod.EMAIL,
-        "submitted_at": submitted_at or timezone.now(),
+        "received_at": received_at or timezone.now(),
         **fields,
     }
-    return InformationRequest.file(opd=opd, **values)
+    info_request, token = InformationRequest.file(opd=opd, **values)
+    info_request.token = token
+    return info_request
 
 
 def days_ago(days):

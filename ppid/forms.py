@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from casework.antispam import HoneypotFormMixin
 from opd_pages.models import OpdHomePage
 
 from .models import (
@@ -16,12 +17,8 @@ from .models import (
 )
 
 
-class InformationRequestForm(forms.ModelForm):
+class InformationRequestForm(HoneypotFormMixin, forms.ModelForm):
     """Formulir permohonan informasi: 1A (perorangan) and 1B (badan) in one form."""
-
-    # A field people never see (hidden by CSS and labelled for screen readers to leave empty):
-    # bots fill it in.
-    website = forms.CharField(label=_("Jangan diisi"), required=False)
 
     opd = forms.ModelChoiceField(
         label=_("Ditujukan kepada"),
@@ -35,12 +32,12 @@ class InformationRequestForm(forms.ModelForm):
         fields = [
             "opd",
             "applicant_kind",
-            "name",
+            "contact_name",
             "body_name",
             "identity_number",
             "address",
-            "email",
-            "phone",
+            "contact_email",
+            "contact_phone",
             "information",
             "purpose",
             "receive_method",
@@ -48,19 +45,19 @@ class InformationRequestForm(forms.ModelForm):
         ]
         labels = {
             "applicant_kind": _("Pemohon"),
-            "name": _("Nama lengkap"),
+            "contact_name": _("Nama lengkap"),
             "body_name": _("Nama badan hukum / kelompok (formulir 1B)"),
             "identity_number": _("Nomor identitas (NIK KTP, atau nomor akta/SK badan hukum)"),
             "address": _("Alamat"),
-            "email": _("Surel"),
-            "phone": _("Nomor telepon / WhatsApp"),
+            "contact_email": _("Surel"),
+            "contact_phone": _("Nomor telepon / WhatsApp"),
             "information": _("Rincian informasi yang dibutuhkan"),
             "purpose": _("Tujuan penggunaan informasi"),
             "receive_method": _("Cara memperoleh informasi"),
             "delivery_method": _("Cara mendapatkan salinan"),
         }
         help_texts = {
-            "email": _("Isi surel atau telepon (salah satu wajib) agar kami dapat mengirim jawaban."),
+            "contact_email": _("Isi surel atau telepon (salah satu wajib) agar kami dapat mengirim jawaban."),
             "information": _("Sebutkan judul dokumen, tahun, atau uraian informasi sejelas mungkin."),
         }
         widgets = {
@@ -76,25 +73,20 @@ class InformationRequestForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["opd"].queryset = opds if opds is not None else OpdHomePage.objects.published().order_by("title")
         self.fields["opd"].label_from_instance = lambda opd: f"{opd.acronym} — {opd.title}"
-        self.fields["email"].widget.attrs["autocomplete"] = "email"
-        self.fields["phone"].widget.attrs.update(autocomplete="tel", inputmode="tel")
-        self.fields["name"].widget.attrs["autocomplete"] = "name"
+        self.fields["contact_email"].widget.attrs["autocomplete"] = "contact_email"
+        self.fields["contact_phone"].widget.attrs.update(autocomplete="tel", inputmode="tel")
+        self.fields["contact_name"].widget.attrs["autocomplete"] = "contact_name"
         self.fields["identity_number"].widget.attrs["inputmode"] = "numeric"
-        self.fields["website"].widget.attrs.update(autocomplete="off", tabindex="-1")
 
     def clean(self):
         cleaned = super().clean()
-        if not cleaned.get("email") and not cleaned.get("phone"):
+        if not cleaned.get("contact_email") and not cleaned.get("contact_phone"):
             raise ValidationError(_("Isi alamat surel atau nomor telepon agar jawaban dapat dikirim."))
         if cleaned.get("applicant_kind") == ApplicantKind.BODY and not cleaned.get("body_name", "").strip():
             self.add_error("body_name", _("Tulis nama badan hukum atau kelompok (formulir 1B)."))
-        if cleaned.get("delivery_method") == DeliveryMethod.EMAIL and not cleaned.get("email"):
-            self.add_error("email", _("Isi alamat surel bila salinan dikirim lewat surel."))
+        if cleaned.get("delivery_method") == DeliveryMethod.EMAIL and not cleaned.get("contact_email"):
+            self.add_error("contact_email", _("Isi alamat surel bila salinan dikirim lewat surel."))
         return cleaned
-
-    @property
-    def is_bot(self):
-        return bool(self.data.get("website"))
 
 
 class TrackForm(forms.Form):
@@ -163,5 +155,3 @@ class ExtensionForm(forms.Form):
 class ObjectionDecisionForm(forms.Form):
     outcome = forms.ChoiceField(label=_("Putusan"), choices=ObjectionOutcome.choices, widget=forms.RadioSelect)
     decision = forms.CharField(label=_("Tanggapan Atasan PPID"), widget=forms.Textarea(attrs={"rows": 5}))
-
-

@@ -1,21 +1,25 @@
 """What happens to a request: filing, extension, answer (with forwarding), objection, escalation.
 
-Each step stores first and records an event in the request's history; mail goes through the
-outbox (:func:`outbox.mail.queue_mail`) after the step is saved, and a failing mail or audit
-write never undoes the step.
+Built on :mod:`casework`: the request is stored first (:func:`casework.intake.store_case`), then
+mail and audit run as follow-up steps that may fail without losing it; every state change is a
+:func:`casework.workflow.transition` with one event in the request's history; escalation is
+:func:`casework.escalation.escalate` (once per request, even with several servers).
 """
 
 import logging
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from audit.log import record
-from opd_teams.models import DISKOMINFO_GROUP, OpdTeam
+from casework.antispam import client_key
+from casework.escalation import escalate
+from casework.intake import follow_up
+from casework.workflow import TransitionError, record_event, transition
 from outbox.mail import queue_mail
 
 from .deadlines import add_working_days
@@ -28,26 +32,48 @@ from .models.requests import (
     RequestEvent,
     RequestStatus,
 )
+from .roles import staff_addresses, utama_addresses
 
 logger = logging.getLogger("portal.ppid")
 
+#: The applicant's fields a forwarded request keeps.
+APPLICANT_FIELDS = (
+    "applicant_kind",
+    "contact_name",
+    "body_name",
+    "identity_number",
+    "address",
+    "contact_email",
+    "contact_phone",
+    "information",
+    "purpose",
+    "receive_method",
+    "delivery_method",
+)
+
 
 class HandlingError(Exception):
-    """A step that is not allowed now (message in Indonesian, for the PPID)."""
+    """A step that is not allowed now (message in Indonesian)."""
 
 
-def status_url(info_request):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-        "ppid:status", args=[info_request.number, info_request.token]
-    )
+def absolute(path):
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def status_url(info_request, token):
+    return absolute(reverse("ppid:status", args=[info_request.tracking_number, token]))
 
 
 def staff_url(info_request):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("ppid_admin:detail", args=[info_request.pk])
+    return absolute(reverse("ppid_admin:detail", args=[info_request.pk]))
+
+
+def _date(day):
+    return date_format(day, "DATE_FORMAT")
 
 
 def _safe_mail(subject, body, to, kind):
-    recipients = [address for address in to if address]
+    recipients = sorted({address for address in to if address})
     if not recipients:
         return None
     try:
@@ -57,54 +83,53 @@ def _safe_mail(subject, body, to, kind):
         return None
 
 
-def ppid_addresses(opd_id):
-    team = OpdTeam.objects.filter(opd_id=opd_id, archived_at__isnull=True).select_related("admin_group").first()
-    if team is None:
-        return []
-    return list(team.admins().filter(is_active=True).exclude(email="").values_list("email", flat=True))
-
-
-def utama_addresses():
-    users = get_user_model().objects.filter(groups__name=DISKOMINFO_GROUP, is_active=True).exclude(email="")
-    return list(users.values_list("email", flat=True).distinct())
-
-
-def notify_citizen(info_request, subject, body):
-    text = body + "\n\n" + _("Ikuti permohonan Anda di: %(url)s") % {"url": status_url(info_request)}
-    return _safe_mail(subject, text, [info_request.email], "ppid.citizen")
+def notify_citizen(info_request, subject, body, token=None):
+    if token:
+        follow = _("Ikuti permohonan Anda di: %(url)s") % {"url": status_url(info_request, token)}
+    else:
+        follow = _("Lihat status dengan nomor permohonan dan kode akses Anda di %(url)s") % {
+            "url": absolute(reverse("ppid:track"))
+        }
+    return _safe_mail(subject, f"{body}\n\n{follow}", [info_request.contact_email], "ppid.citizen")
 
 
 def submit(form, http_request=None):
-    """Store the citizen's request first, then notify; returns the stored request."""
-    info_request = InformationRequest.file(**{name: form.cleaned_data[name] for name in form.Meta.fields})
-    record("ppid.request.filed", request=http_request, target=info_request.number, opd=None)
-    notify_citizen(
-        info_request,
-        _("Tanda bukti permohonan informasi %(number)s") % {"number": info_request.number},
-        _(
-            "Permohonan informasi Anda kepada %(opd)s telah kami terima dengan nomor %(number)s. "
-            "Batas waktu jawaban: %(due)s (10 hari kerja)."
+    """Store the citizen's request first, then mail and audit; returns ``(request, token)``."""
+    fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
+    info_request, token = InformationRequest.file(
+        client_key=client_key(http_request) if http_request is not None else "", **fields
+    )
+
+    def receipt_mail(case):
+        notify_citizen(
+            case,
+            _("Tanda bukti permohonan informasi %(number)s") % {"number": case.number},
+            _(
+                "Permohonan informasi Anda kepada %(opd)s telah kami terima dengan nomor %(number)s "
+                "(kode akses %(token)s). Batas waktu jawaban: %(due)s (10 hari kerja)."
+            )
+            % {"opd": case.opd.title, "number": case.number, "token": token, "due": _date(case.due_date)},
+            token=token,
         )
-        % {"opd": info_request.opd.title, "number": info_request.number, "due": _date(info_request.due_date)},
-    )
-    _safe_mail(
-        _("Permohonan informasi baru %(number)s") % {"number": info_request.number},
-        _("Permohonan baru untuk %(opd)s, batas waktu %(due)s: %(url)s")
-        % {"opd": info_request.opd.title, "due": _date(info_request.due_date), "url": staff_url(info_request)},
-        ppid_addresses(info_request.opd_id),
-        "ppid.staff",
-    )
-    return info_request
 
+    def staff_mail(case):
+        _safe_mail(
+            _("Permohonan informasi baru %(number)s") % {"number": case.number},
+            _("Permohonan baru untuk %(opd)s, batas waktu %(due)s: %(url)s")
+            % {"opd": case.opd.title, "due": _date(case.due_date), "url": staff_url(case)},
+            staff_addresses(case.opd_id),
+            "ppid.staff",
+        )
 
-def _date(day):
-    from django.utils.formats import date_format
+    def audit(case):
+        record("ppid.request.filed", request=http_request, target=case.number)
 
-    return date_format(day, "DATE_FORMAT")
+    follow_up(info_request, receipt_mail, staff_mail, audit)
+    return info_request, token
 
 
 def _locked(info_request):
-    return InformationRequest.objects.select_for_update().get(pk=info_request.pk)
+    return InformationRequest.objects.select_for_update().select_related("opd").get(pk=info_request.pk)
 
 
 def extend(info_request, user, reason):
@@ -113,12 +138,11 @@ def extend(info_request, user, reason):
         locked = _locked(info_request)
         if not locked.can_extend:
             raise HandlingError(_("Permohonan ini tidak dapat diperpanjang (hanya sekali, sebelum dijawab)."))
-        locked.status = RequestStatus.EXTENDED
         locked.extension_reason = reason
         locked.extended_at = timezone.now()
-        locked.due_date = add_working_days(locked.due_date, EXTENSION_WORKING_DAYS)
-        locked.save(update_fields=["status", "extension_reason", "extended_at", "due_date"])
-        RequestEvent.objects.create(request=locked, kind=RequestEvent.Kind.EXTENDED, actor=user, note=reason)
+        locked.set_due_date(add_working_days(locked.due_date, EXTENSION_WORKING_DAYS))
+        locked.save(update_fields=["extension_reason", "extended_at", "due_date", "due_at"])
+        transition(locked, RequestStatus.EXTENDED, actor=user, public_text=reason, kind=RequestEvent.Kind.EXTENDED)
     record("ppid.request.extended", user=user, target=locked.number)
     notify_citizen(
         locked,
@@ -130,50 +154,43 @@ def extend(info_request, user, reason):
 
 
 def answer(info_request, user, answer_kind, text, exemption="", forward_to=None):
-    """Record the PPID's decision; "not held" may forward the request to the OPD that holds it."""
+    """Record the PPID's decision; "not held" may forward the request to the OPD that holds it.
+
+    A forwarded request is a new request of the other OPD (new number, new 10 working days)
+    that opens with the citizen's existing access code.
+    """
+    forwarded = None
     with transaction.atomic():
         locked = _locked(info_request)
         if not locked.is_open:
             raise HandlingError(_("Permohonan ini sudah dijawab."))
-        locked.status = RequestStatus.ANSWERED
         locked.answer_kind = answer_kind
         locked.answer = text
         locked.exemption = exemption if answer_kind in (AnswerKind.REFUSED, AnswerKind.PARTLY) else ""
-        locked.answered_at = timezone.now()
         locked.answered_by = user
-        forwarded = None
         if forward_to is not None and answer_kind == AnswerKind.NOT_HELD:
-            forwarded = InformationRequest.file(
-                opd=forward_to,
-                **{
-                    field: getattr(locked, field)
-                    for field in (
-                        "applicant_kind",
-                        "name",
-                        "body_name",
-                        "identity_number",
-                        "address",
-                        "email",
-                        "phone",
-                        "information",
-                        "purpose",
-                        "receive_method",
-                        "delivery_method",
-                    )
-                },
+            forwarded, _token = InformationRequest.file(
+                opd=forward_to, **{name: getattr(locked, name) for name in APPLICANT_FIELDS}
             )
+            InformationRequest.objects.filter(pk=forwarded.pk).update(access_token_hash=locked.access_token_hash)
             locked.forwarded_to = forwarded
-            RequestEvent.objects.create(
-                request=locked,
-                kind=RequestEvent.Kind.FORWARDED,
+            record_event(
+                locked,
+                RequestEvent.Kind.FORWARDED,
                 actor=user,
-                note=_("Diteruskan ke %(opd)s sebagai %(number)s")
+                from_opd=locked.opd,
+                to_opd=forward_to,
+                public_text=_("Diteruskan ke %(opd)s sebagai %(number)s")
                 % {"opd": forward_to.title, "number": forwarded.number},
             )
-        locked.save()
-        RequestEvent.objects.create(
-            request=locked, kind=RequestEvent.Kind.ANSWERED, actor=user, note=locked.get_answer_kind_display()
-        )
+        locked.save(update_fields=["answer_kind", "answer", "exemption", "answered_by", "forwarded_to"])
+        try:
+            transition(
+                locked, RequestStatus.ANSWERED, actor=user, public_text=locked.get_answer_kind_display(),
+                kind=RequestEvent.Kind.ANSWERED,
+            )  # fmt: skip
+        except TransitionError as error:
+            raise HandlingError(str(error)) from error
     record("ppid.request.answered", user=user, target=locked.number, answer=answer_kind)
     body = _("Permohonan %(number)s telah dijawab: %(kind)s.\n\n%(text)s") % {
         "number": locked.number,
@@ -183,21 +200,21 @@ def answer(info_request, user, answer_kind, text, exemption="", forward_to=None)
     if locked.exemption:
         body += "\n\n" + _("Dasar pengecualian: %(exemption)s") % {"exemption": locked.exemption}
     if forwarded is not None:
-        body += "\n\n" + _("Permohonan diteruskan ke %(opd)s dengan nomor %(number)s: %(url)s") % {
-            "opd": forward_to.title,
-            "number": forwarded.number,
-            "url": status_url(forwarded),
-        }
+        body += "\n\n" + _(
+            "Permohonan diteruskan ke %(opd)s dengan nomor %(number)s; kode akses Anda tetap berlaku."
+        ) % {"opd": forward_to.title, "number": forwarded.number}
     notify_citizen(locked, _("Jawaban permohonan informasi %(number)s") % {"number": locked.number}, body)
     return locked
 
 
 def file_objection(info_request, reason, statement, http_request=None):
-    """Store the citizen's objection to the Atasan PPID (due in 30 working days)."""
+    """Store the citizen's objection to the Atasan PPID (answered within 30 working days)."""
     with transaction.atomic():
         locked = _locked(info_request)
         if not locked.can_object():
-            raise HandlingError(_("Keberatan tidak dapat diajukan untuk permohonan ini (sudah diajukan atau lewat waktu)."))
+            raise HandlingError(
+                _("Keberatan tidak dapat diajukan untuk permohonan ini (sudah diajukan atau lewat waktu).")
+            )
         now = timezone.now()
         objection = Objection.objects.create(
             request=locked,
@@ -207,21 +224,29 @@ def file_objection(info_request, reason, statement, http_request=None):
             filed_at=now,
             due_date=add_working_days(timezone.localdate(now), OBJECTION_ANSWER_WORKING_DAYS),
         )
-        RequestEvent.objects.create(request=locked, kind=RequestEvent.Kind.OBJECTION_FILED, note=objection.get_reason_display())
-    record("ppid.objection.filed", request=http_request, target=objection.number)
-    _safe_mail(
-        _("Keberatan baru %(number)s") % {"number": objection.number},
-        _("Keberatan atas permohonan %(number)s, batas tanggapan %(due)s: %(url)s")
-        % {"number": locked.number, "due": _date(objection.due_date), "url": staff_url(locked)},
-        utama_addresses() + ppid_addresses(locked.opd_id),
-        "ppid.staff",
-    )
-    notify_citizen(
-        locked,
-        _("Keberatan %(number)s diterima") % {"number": objection.number},
-        _("Keberatan Anda diteruskan kepada Atasan PPID, yang menanggapi paling lambat %(due)s.")
-        % {"due": _date(objection.due_date)},
-    )
+        record_event(locked, RequestEvent.Kind.OBJECTION_FILED, public_text=objection.get_reason_display())
+
+    def staff_mail(case):
+        _safe_mail(
+            _("Keberatan baru %(number)s") % {"number": objection.number},
+            _("Keberatan atas permohonan %(number)s, batas tanggapan %(due)s: %(url)s")
+            % {"number": case.number, "due": _date(objection.due_date), "url": staff_url(case)},
+            utama_addresses() + staff_addresses(case.opd_id),
+            "ppid.staff",
+        )
+
+    def citizen_mail(case):
+        notify_citizen(
+            case,
+            _("Keberatan %(number)s diterima") % {"number": objection.number},
+            _("Keberatan Anda diteruskan kepada Atasan PPID, yang menanggapi paling lambat %(due)s.")
+            % {"due": _date(objection.due_date)},
+        )
+
+    def audit(case):
+        record("ppid.objection.filed", request=http_request, target=objection.number)
+
+    follow_up(locked, staff_mail, citizen_mail, audit)
     return objection
 
 
@@ -235,11 +260,8 @@ def decide_objection(objection, user, outcome, decision):
         locked.decided_at = timezone.now()
         locked.decided_by = user
         locked.save()
-        RequestEvent.objects.create(
-            request_id=locked.request_id,
-            kind=RequestEvent.Kind.OBJECTION_DECIDED,
-            actor=user,
-            note=locked.get_outcome_display(),
+        record_event(
+            locked.request, RequestEvent.Kind.OBJECTION_DECIDED, actor=user, public_text=locked.get_outcome_display()
         )
     record("ppid.objection.decided", user=user, target=locked.number, outcome=outcome)
     notify_citizen(
@@ -259,27 +281,16 @@ def decide_objection(objection, user, outcome, decision):
 
 
 def escalate_overdue(today=None):
-    """Escalate every overdue, not yet escalated request to the PPID Utama, once each.
-
-    The claim (``escalated_at`` set by a conditional UPDATE) makes a second run, or a second
-    server running the command at the same moment, skip what was already escalated.
-    """
+    """Escalate every request whose due day has ended unanswered to the PPID Utama, once each."""
     today = today or timezone.localdate()
-    escalated = []
-    for info_request in InformationRequest.objects.overdue(today).filter(escalated_at__isnull=True).select_related("opd"):
-        with transaction.atomic():
-            claimed = InformationRequest.objects.filter(pk=info_request.pk, escalated_at__isnull=True).update(
-                escalated_at=timezone.now()
-            )
-            if not claimed:
-                continue
-            RequestEvent.objects.create(request=info_request, kind=RequestEvent.Kind.ESCALATED)
-            _safe_mail(
-                _("Permohonan %(number)s melewati batas waktu") % {"number": info_request.number},
-                _("Permohonan kepada %(opd)s belum dijawab sejak batas waktu %(due)s: %(url)s")
-                % {"opd": info_request.opd.title, "due": _date(info_request.due_date), "url": staff_url(info_request)},
-                utama_addresses() + ppid_addresses(info_request.opd_id),
-                "ppid.escalation",
-            )
-        escalated.append(info_request)
-    return escalated
+
+    def notify(case, level):
+        _safe_mail(
+            _("Permohonan %(number)s melewati batas waktu") % {"number": case.number},
+            _("Permohonan kepada %(opd)s belum dijawab sejak batas waktu %(due)s: %(url)s")
+            % {"opd": case.opd.title, "due": _date(case.due_date), "url": staff_url(case)},
+            utama_addresses() + staff_addresses(case.opd_id),
+            "ppid.escalation",
+        )
+
+    return escalate(InformationRequest.objects.overdue_on(today).select_related("opd"), 1, notify)

@@ -88,10 +88,12 @@ def build_report(year, opds=None, today=None):
     opds = list(opds if opds is not None else OpdHomePage.objects.live().order_by("title"))
     rows = {opd.pk: ReportRow(opd) for opd in opds}
     calendar = deadlines.calendar()
-    requests = InformationRequest.objects.of_year(year).filter(opd_id__in=rows).values_list(
-        "opd_id", "answer_kind", "exemption", "submitted_at", "answered_at", "due_date"
+    requests = (
+        InformationRequest.objects.of_year(year)
+        .filter(opd_id__in=rows)
+        .values_list("opd_id", "answer_kind", "exemption", "received_at", "first_response_at", "due_date")
     )
-    for opd_id, answer_kind, exemption, submitted_at, answered_at, due_date in requests:
+    for opd_id, answer_kind, exemption, received_at, answered_at, due_date in requests:
         row = rows[opd_id]
         row.requests += 1
         if answered_at is None:
@@ -101,7 +103,7 @@ def build_report(year, opds=None, today=None):
             continue
         setattr(row, ANSWER_FIELDS[answer_kind], getattr(row, ANSWER_FIELDS[answer_kind]) + 1)
         answered_on = timezone.localdate(answered_at)
-        row.durations.append(calendar.working_days_between(timezone.localdate(submitted_at), answered_on))
+        row.durations.append(calendar.working_days_between(timezone.localdate(received_at), answered_on))
         if answered_on <= due_date:
             row.in_time += 1
         else:
@@ -160,12 +162,12 @@ def berkala_freshness(opds, today=None):
 def request_counts(opd_ids, start, end):
     """``{opd_id: {"requests", "answered", "in_time", "open"}}`` for a period (one query, monitoring)."""
     rows = (
-        InformationRequest.objects.filter(opd_id__in=opd_ids, submitted_at__date__gte=start, submitted_at__date__lte=end)
+        InformationRequest.objects.filter(opd_id__in=opd_ids, received_at__date__gte=start, received_at__date__lte=end)
         .values("opd_id")
         .annotate(
             requests=Count("pk"),
-            answered=Count("pk", filter=Q(answered_at__isnull=False)),
-            open=Count("pk", filter=Q(answered_at__isnull=True)),
+            answered=Count("pk", filter=Q(first_response_at__isnull=False)),
+            open=Count("pk", filter=Q(first_response_at__isnull=True)),
         )
     )
     return {row["opd_id"]: row for row in rows}

@@ -1,20 +1,25 @@
-"""Who is PPID of what.
+"""Who is PPID of what (on :mod:`casework.access`, case kind ``"ppid"``).
 
-* **PPID Pelaksana** of an OPD: the OPD's admins (its ``opd_teams`` admin group). They see and
-  answer the requests addressed to their OPD, and no other.
-* **PPID Utama**: Diskominfo (superusers and the Diskominfo group). It sees every request, gets
-  the overdue escalations and records the Atasan PPID's decision on objections.
-* The PPID Utama's own section is the PPID page of the OPD named by ``PORTAL_PPID_UTAMA_ACRONYM``
+* **PPID Pelaksana** of an OPD: its OPD admins and the team members an OPD admin made handler of
+  kind ``"ppid"`` (:class:`casework.models.CaseHandler`). They see and answer their OPD's
+  requests, and no other.
+* **PPID Utama**: the coordinator ``PORTAL_PPID_COORDINATOR`` (default ``"Diskominfo"``, the
+  platform group; superusers too). It sees every request, receives the overdue escalations and
+  records the Atasan PPID's decision on objections.
+* The PPID Utama's own public section is the PPID page of the OPD ``PORTAL_PPID_UTAMA_ACRONYM``
   (default "Diskominfo").
 """
 
 from django.conf import settings
 
+from casework.access import coordinator_users, emails_of, handler_users, is_coordinator
+from casework.access import handled_opd_ids as casework_handled_opd_ids
 from opd_pages.models import OpdHomePage
-from opd_teams.models import OpdTeam
-from opd_teams.roles import is_diskominfo
 
-__all__ = ["handled_opd_ids", "is_ppid_utama", "ppid_utama_opd", "can_handle"]
+CASE_KIND = "ppid"
+PPID_UTAMA = getattr(settings, "PORTAL_PPID_COORDINATOR", "Diskominfo")
+
+__all__ = ["CASE_KIND", "PPID_UTAMA", "handled_opd_ids", "is_ppid_utama", "ppid_utama_opd", "staff_addresses"]
 
 
 def ppid_utama_opd():
@@ -23,21 +28,17 @@ def ppid_utama_opd():
 
 
 def is_ppid_utama(user):
-    return is_diskominfo(user)
+    return is_coordinator(user, PPID_UTAMA)
 
 
 def handled_opd_ids(user):
-    """Ids of the OPDs whose requests ``user`` handles as PPID Pelaksana (not archived teams)."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return []
-    if not hasattr(user, "_ppid_opd_ids"):
-        user._ppid_opd_ids = list(
-            OpdTeam.objects.filter(admin_group__in=user.groups.all(), archived_at__isnull=True).values_list(
-                "opd_id", flat=True
-            )
-        )
-    return user._ppid_opd_ids
+    """Ids of the OPDs whose requests ``user`` handles as PPID Pelaksana."""
+    return casework_handled_opd_ids(user, CASE_KIND)
 
 
-def can_handle(user, opd_id):
-    return is_ppid_utama(user) or opd_id in handled_opd_ids(user)
+def staff_addresses(opd_id):
+    return emails_of(handler_users(opd_id, CASE_KIND))
+
+
+def utama_addresses():
+    return emails_of(coordinator_users(PPID_UTAMA, CASE_KIND))

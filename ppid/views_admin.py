@@ -44,7 +44,7 @@ class PpidTemplateView(PpidStaffMixin, WagtailAdminTemplateMixin, TemplateView):
 
 STATUS_FILTERS = {
     "terbuka": lambda qs, today: qs.open(),
-    "terlambat": lambda qs, today: qs.overdue(today),
+    "terlambat": lambda qs, today: qs.overdue_on(today),
     "dijawab": lambda qs, today: qs.filter(status=RequestStatus.ANSWERED),
     "semua": lambda qs, today: qs,
 }

@@ -62,9 +62,7 @@ def dip_view(request, slug=None, output="html"):
     if opd is not None and _ppid_page(opd) is None:
         raise Http404
     categories = dip.build_dip(opd)
-    title = (
-        _("Daftar Informasi Publik %(opd)s") % {"opd": opd.title} if opd else _("Daftar Informasi Publik Daerah")
-    )
+    title = _("Daftar Informasi Publik %(opd)s") % {"opd": opd.title} if opd else _("Daftar Informasi Publik Daerah")
     if output == "xlsx":
         content = dip.export_xlsx(title, categories, base_url=request.build_absolute_uri("/").rstrip("/"))
         filename = f"dip-{opd.slug if opd else 'daerah'}-{timezone.localdate():%Y%m%d}.xlsx"

@@ -4,19 +4,16 @@ A request is stored before anything else can fail; the citizen then holds a trac
 a private link (number + token). Nothing here is served from the page cache.
 """
 
-import time
-
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from casework.antispam import Quota, client_key
 from opd_pages.models import OpdHomePage
 
 from . import handling
@@ -26,22 +23,10 @@ from .models import InformationRequest
 DEFAULT_HOURLY_QUOTA = 10
 
 
-def _client(request):
-    header = getattr(settings, "PORTAL_CLIENT_IP_HEADER", "")
-    address = (request.META.get(header) if header else None) or request.META.get("REMOTE_ADDR", "")
-    return address.split(",")[0].strip() or "unknown"
-
-
-def within_quota(request):
-    """Count a filing from this address; False once it is over its hourly quota."""
-    quota = getattr(settings, "PORTAL_PPID_REQUESTS_PER_HOUR", DEFAULT_HOURLY_QUOTA)
-    key = f"ppid:quota:{_client(request)}:{int(time.time() // 3600)}"
-    try:
-        if cache.add(key, 1, timeout=3700):
-            return True
-        return cache.incr(key) <= quota
-    except Exception:  # noqa: BLE001 - a failing cache must not stop citizens' requests
-        return True
+def quota():
+    """Stored requests per client address and hour (casework's quota: cache, database fallback)."""
+    limit = getattr(settings, "PORTAL_PPID_REQUESTS_PER_HOUR", DEFAULT_HOURLY_QUOTA)
+    return Quota("ppid", InformationRequest.objects.all(), limit=limit, window=3600)
 
 
 def published_opds():
@@ -54,15 +39,17 @@ def request_form(request, slug=None):
     opd = get_object_or_404(opds, slug=slug) if slug else None
     if request.method == "POST":
         form = InformationRequestForm(request.POST, opds=opds)
-        if form.is_bot:
+        if form.honeypot_tripped:
             # Pretend success without storing anything: a bot learns nothing.
             return TemplateResponse(request, "ppid/request_bot.html", {})
         if form.is_valid():
-            if not within_quota(request):
+            key = client_key(request)
+            if quota().exceeded(key):
                 form.add_error(None, _("Terlalu banyak permohonan dari alamat ini. Coba lagi satu jam lagi."))
             else:
-                info_request = handling.submit(form, request)
-                return redirect("ppid:status", info_request.number, info_request.token)
+                info_request, token = handling.submit(form, request)
+                quota().consume(key)
+                return redirect("ppid:status", info_request.number, token)
     else:
         form = InformationRequestForm(initial={"opd": opd}, opds=opds)
     return TemplateResponse(request, "ppid/request_form.html", {"form": form, "opd": opd})
@@ -70,18 +57,19 @@ def request_form(request, slug=None):
 
 def _request_or_404(number, token):
     info_request = (
-        InformationRequest.objects.select_related("opd", "forwarded_to").filter(number=number).first()
+        InformationRequest.objects.select_related("opd", "forwarded_to__opd").filter(tracking_number=number).first()
     )
-    if info_request is None or not constant_time_compare(info_request.token, token):
+    if info_request is None or not info_request.token_matches(token):
         raise Http404
     return info_request
 
 
-def _status_context(info_request):
+def _status_context(info_request, token):
     objection = info_request.objection if info_request.has_objection else None
     return {
         "info_request": info_request,
-        "events": list(info_request.events.all()),
+        "token": token,
+        "events": list(info_request.events.exclude(kind="catatan")),
         "objection": objection,
         "can_object": info_request.can_object(),
         "objection_deadline": info_request.objection_deadline(),
@@ -93,13 +81,13 @@ def _status_context(info_request):
 @never_cache
 def status(request, number, token):
     info_request = _request_or_404(number, token)
-    return TemplateResponse(request, "ppid/request_status.html", _status_context(info_request))
+    return TemplateResponse(request, "ppid/request_status.html", _status_context(info_request, token))
 
 
 @never_cache
 def receipt(request, number, token):
     info_request = _request_or_404(number, token)
-    return TemplateResponse(request, "ppid/request_receipt.html", _status_context(info_request))
+    return TemplateResponse(request, "ppid/request_receipt.html", _status_context(info_request, token))
 
 
 @never_cache
@@ -107,9 +95,10 @@ def track(request):
     form = TrackForm(request.GET or None)
     if form.is_valid():
         number = form.cleaned_data["number"].strip().upper()
-        info_request = InformationRequest.objects.filter(number=number).first()
-        if info_request is not None and constant_time_compare(info_request.token, form.cleaned_data["token"].strip()):
-            return redirect("ppid:status", info_request.number, info_request.token)
+        token = form.cleaned_data["token"].strip()
+        info_request = InformationRequest.objects.filter(tracking_number=number).first()
+        if info_request is not None and info_request.token_matches(token):
+            return redirect("ppid:status", info_request.number, token)
         form.add_error(None, _("Nomor permohonan atau kode akses tidak cocok."))
     return TemplateResponse(request, "ppid/track.html", {"form": form})
 
@@ -137,5 +126,5 @@ def objection_form(request, number, token):
     return TemplateResponse(
         request,
         "ppid/objection_form.html",
-        {"form": form, "info_request": info_request, "deadline": info_request.objection_deadline()},
+        {"form": form, "info_request": info_request, "token": token, "deadline": info_request.objection_deadline()},
     )

@@ -42,7 +42,9 @@ def register_ppid_viewset():
 @hooks.register("register_admin_menu_item")
 def register_ppid_menu():
     items = [
-        PpidStaffMenuItem(_("Permohonan masuk"), reverse("ppid_admin:inbox"), name="ppid-inbox", icon_name="mail", order=1),
+        PpidStaffMenuItem(
+            _("Permohonan masuk"), reverse("ppid_admin:inbox"), name="ppid-inbox", icon_name="mail", order=1
+        ),
         PpidStaffMenuItem(
             _("Laporan tahunan"), reverse("ppid_admin:report"), name="ppid-report", icon_name="table", order=2
         ),

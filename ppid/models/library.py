@@ -62,11 +62,7 @@ def stale_before(today=None):
 class PublicDocumentQuerySet(OpdContentQuerySet):
     def for_listing(self):
         """Published documents with what a listing row shows, newest first (no query per row)."""
-        return (
-            self.published()
-            .select_related("kind", "document")
-            .order_by("-year", "-document_date", "title", "pk")
-        )
+        return self.published().select_related("kind", "document").order_by("-year", "-document_date", "title", "pk")
 
     def filtered(self, opd=None, kind=None, year=None, query=""):
         documents = self
@@ -78,7 +74,9 @@ class PublicDocumentQuerySet(OpdContentQuerySet):
             documents = documents.filter(year=year)
         if query:
             documents = documents.filter(
-                models.Q(title__icontains=query) | models.Q(summary__icontains=query) | models.Q(number__icontains=query)
+                models.Q(title__icontains=query)
+                | models.Q(summary__icontains=query)
+                | models.Q(number__icontains=query)
             )
         return documents
 

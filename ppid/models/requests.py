@@ -6,12 +6,14 @@ reason; an objection within 30 working days of its reason, answered by the Atasa
 30 working days; a dispute to the Komisi Informasi within 14 working days of that answer.
 """
 
-import secrets
-
 from django.conf import settings
-from django.db import models, transaction
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from casework.access import visible_cases
+from casework.intake import store_case
+from casework.models import Case, CaseEvent, CaseQuerySet
 
 ANSWER_WORKING_DAYS = 10
 EXTENSION_WORKING_DAYS = 7
@@ -67,67 +69,58 @@ class ObjectionOutcome(models.TextChoices):
     REJECTED = "ditolak", _("Keberatan ditolak: putusan PPID dikuatkan")
 
 
-def new_token():
-    return secrets.token_urlsafe(24)
-
-
-class InformationRequestQuerySet(models.QuerySet):
+class RequestQuerySet(CaseQuerySet):
     def visible_to(self, user):
         """Requests ``user`` may see: the PPID Utama all, a PPID Pelaksana its OPDs' only."""
-        from ..roles import handled_opd_ids, is_ppid_utama
+        from ..roles import CASE_KIND, PPID_UTAMA
 
-        if is_ppid_utama(user):
-            return self
-        return self.filter(opd_id__in=handled_opd_ids(user))
+        return visible_cases(self, user, kind=CASE_KIND, coordinator=PPID_UTAMA)
 
     def open(self):
-        return self.exclude(status=RequestStatus.ANSWERED)
+        return self.exclude(status__in=self.model.CLOSED_STATUSES)
 
-    def overdue(self, today=None):
-        today = today or timezone.localdate()
-        return self.open().filter(due_date__lt=today)
+    def overdue_on(self, today):
+        """Not answered although the due day ended before ``today``."""
+        return self.open().filter(first_response_at__isnull=True, due_date__lt=today)
 
     def of_year(self, year):
-        return self.filter(submitted_at__year=year)
+        return self.filter(received_at__year=year)
 
 
-class InformationRequest(models.Model):
-    """One permohonan informasi to one OPD's PPID, from its filing to its answer.
+class InformationRequest(Case):
+    """One permohonan informasi to one OPD's PPID, from its filing to its answer (a casework case).
 
-    Stored before anything else happens (mail, audit); the citizen follows it with the tracking
-    number and the private token link.
+    Stored before anything else happens (:func:`casework.intake.store_case`); the citizen follows
+    it with the tracking number and the private token link. ``due_date`` is the last working day
+    of the legal term; ``due_at`` (casework's deadline) is that day's closing time.
     """
 
-    number = models.CharField(_("nomor permohonan"), max_length=20, unique=True, editable=False)
-    token = models.CharField(max_length=64, default=new_token, editable=False)
-    opd = models.ForeignKey(
-        "opd_pages.OpdHomePage", verbose_name=_("OPD tujuan"), on_delete=models.PROTECT, related_name="+"
-    )
+    TRACKING_PREFIX = "PPID"
+    INITIAL_STATUS = RequestStatus.RECEIVED
+    TRANSITIONS = {
+        RequestStatus.RECEIVED: {RequestStatus.EXTENDED, RequestStatus.ANSWERED},
+        RequestStatus.EXTENDED: {RequestStatus.ANSWERED},
+    }
+    ANSWER_STATUSES = (RequestStatus.ANSWERED,)
+    CLOSED_STATUSES = (RequestStatus.ANSWERED,)
+
     applicant_kind = models.CharField(
         _("jenis pemohon"), max_length=20, choices=ApplicantKind.choices, default=ApplicantKind.PERSON
     )
-    name = models.CharField(_("nama"), max_length=150)
     body_name = models.CharField(_("nama badan / kelompok"), max_length=200, blank=True)
     identity_number = models.CharField(_("nomor identitas"), max_length=40)
     address = models.TextField(_("alamat"), max_length=500)
-    email = models.EmailField(_("surel"), blank=True)
-    phone = models.CharField(_("telepon"), max_length=30, blank=True)
     information = models.TextField(_("informasi yang diminta"), max_length=3000)
     purpose = models.TextField(_("tujuan penggunaan informasi"), max_length=1500)
     receive_method = models.CharField(_("cara memperoleh"), max_length=20, choices=ReceiveMethod.choices)
     delivery_method = models.CharField(_("cara mendapatkan salinan"), max_length=20, choices=DeliveryMethod.choices)
 
-    submitted_at = models.DateTimeField(_("diajukan pada"), default=timezone.now, db_index=True)
     due_date = models.DateField(_("batas waktu jawaban"))
-    status = models.CharField(
-        _("status"), max_length=20, choices=RequestStatus.choices, default=RequestStatus.RECEIVED, db_index=True
-    )
     extension_reason = models.TextField(_("alasan perpanjangan"), blank=True)
     extended_at = models.DateTimeField(_("diperpanjang pada"), null=True, blank=True)
     answer_kind = models.CharField(_("jenis jawaban"), max_length=20, choices=AnswerKind.choices, blank=True)
     answer = models.TextField(_("jawaban"), blank=True)
     exemption = models.TextField(_("dasar pengecualian"), blank=True)
-    answered_at = models.DateTimeField(_("dijawab pada"), null=True, blank=True)
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -139,57 +132,56 @@ class InformationRequest(models.Model):
         on_delete=models.SET_NULL,
         related_name="forwarded_from",
     )
-    escalated_at = models.DateTimeField(_("dieskalasi ke PPID Utama pada"), null=True, blank=True)
 
-    objects = InformationRequestQuerySet.as_manager()
+    objects = RequestQuerySet.as_manager()
 
-    class Meta:
-        ordering = ["-submitted_at", "-pk"]
+    class Meta(Case.Meta):
+        ordering = ["-received_at", "-pk"]
         verbose_name = _("permohonan informasi")
         verbose_name_plural = _("permohonan informasi")
         indexes = [models.Index(fields=["opd", "status"])]
 
-    def __str__(self):
-        return self.number
+    @property
+    def event_model(self):
+        return RequestEvent
+
+    @property
+    def number(self):
+        return self.tracking_number
+
+    @property
+    def answered_at(self):
+        return self.first_response_at
+
+    def set_due_date(self, day, calendar=None):
+        from ..deadlines import end_of_working_day
+
+        self.due_date = day
+        self.due_at = end_of_working_day(day, calendar)
 
     @classmethod
-    def file(cls, **fields):
-        """Store a new request with its number and due date (own transaction: stored first)."""
+    def file(cls, client_key="", **fields):
+        """Store a new request (number, token, deadline, first event) before anything else.
+
+        Returns ``(request, token)``: the token exists only here and in the citizen's link.
+        """
         from ..deadlines import add_working_days
 
-        with transaction.atomic():
-            request = cls(**fields)
-            request.number = f"TMP-{new_token()[:12]}"
-            day = timezone.localdate(request.submitted_at)
-            request.due_date = add_working_days(day, ANSWER_WORKING_DAYS)
-            request.save()
-            year = timezone.localtime(request.submitted_at).year
-            request.number = f"PPID-{year}-{request.pk:06d}"
-            cls.objects.filter(pk=request.pk).update(number=request.number)
-            RequestEvent.objects.create(request=request, kind=RequestEvent.Kind.SUBMITTED, at=request.submitted_at)
-        return request
+        request = cls(client_key=client_key, **fields)
+        request.set_due_date(add_working_days(timezone.localdate(request.received_at), ANSWER_WORKING_DAYS))
+        token = store_case(request)
+        return request, token
 
     @property
     def is_open(self):
-        return self.status != RequestStatus.ANSWERED
+        return not self.is_closed
 
-    def is_overdue(self, today=None):
+    def is_overdue_on(self, today=None):
         return self.is_open and self.due_date < (today or timezone.localdate())
 
     @property
     def can_extend(self):
         return self.status == RequestStatus.RECEIVED and self.extended_at is None
-
-    @property
-    def answered_late(self):
-        return self.answered_at is not None and timezone.localdate(self.answered_at) > self.due_date
-
-    def working_days_to_answer(self):
-        from ..deadlines import working_days_between
-
-        if self.answered_at is None:
-            return None
-        return working_days_between(timezone.localdate(self.submitted_at), timezone.localdate(self.answered_at))
 
     def objection_reasons_now(self):
         """Objection reasons that arose: a refusal, an extension, no answer in time…"""
@@ -200,15 +192,15 @@ class InformationRequest(models.Model):
             reasons.append(ObjectionReason.NOT_FULFILLED)
         if self.extended_at:
             reasons.append(ObjectionReason.LATE)
-        if self.is_overdue():
+        if self.is_overdue_on():
             reasons.append(ObjectionReason.NO_ANSWER)
         return reasons
 
     def objection_reason_date(self):
-        """The day the (latest) reason to object arose: answer, extension or the missed deadline."""
+        """The day the (latest) reason to object arose: answer, missed deadline or extension."""
         if self.answered_at:
             return timezone.localdate(self.answered_at)
-        if self.is_overdue():
+        if self.is_overdue_on():
             return self.due_date
         if self.extended_at:
             return timezone.localdate(self.extended_at)
@@ -234,28 +226,33 @@ class InformationRequest(models.Model):
         return not self.has_objection and deadline is not None and (today or timezone.localdate()) <= deadline
 
 
-class RequestEvent(models.Model):
-    """One step in a request's history (what the citizen and the PPID see on its timeline)."""
+class RequestEvent(CaseEvent):
+    """One step in a request's history (the citizen sees the kind and the public text)."""
 
     class Kind(models.TextChoices):
-        SUBMITTED = "diajukan", _("Permohonan diajukan")
+        SUBMITTED = "diterima_sistem", _("Permohonan diterima")
         EXTENDED = "diperpanjang", _("Jangka waktu diperpanjang 7 hari kerja")
-        ANSWERED = "dijawab", _("Permohonan dijawab")
+        ANSWERED = "jawaban", _("Permohonan dijawab")
         FORWARDED = "diteruskan", _("Diteruskan ke OPD lain")
-        ESCALATED = "dieskalasi", _("Melewati batas waktu: diteruskan ke PPID Utama")
+        ESCALATED = "eskalasi", _("Melewati batas waktu: diteruskan ke PPID Utama")
         OBJECTION_FILED = "keberatan", _("Keberatan diajukan kepada Atasan PPID")
         OBJECTION_DECIDED = "keberatan_diputus", _("Keberatan ditanggapi Atasan PPID")
+        NOTE = "catatan", _("Catatan internal")
 
-    request = models.ForeignKey(InformationRequest, on_delete=models.CASCADE, related_name="events")
-    kind = models.CharField(max_length=30, choices=Kind.choices)
-    at = models.DateTimeField(default=timezone.now)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    note = models.TextField(blank=True)
+    case = models.ForeignKey(InformationRequest, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(_("jenis"), max_length=20, choices=Kind.choices)
 
-    class Meta:
-        ordering = ["at", "pk"]
+    class Meta(CaseEvent.Meta):
         verbose_name = _("riwayat permohonan")
         verbose_name_plural = _("riwayat permohonan")
+
+    @property
+    def note(self):
+        return self.public_text
+
+    @property
+    def at(self):
+        return self.created_at
 
 
 class Objection(models.Model):

@@ -28,7 +28,9 @@ class LibraryTests(WagtailPageTestCase):
         cls.renstra = PublicDocumentPageFactory(
             parent=cls.ppid_a, title="Renstra Dinas 2025-2029", kind=kind("Renstra"), year=2025
         )
-        cls.sop = PublicDocumentPageFactory(parent=cls.ppid_b, title="SOP Pelayanan Informasi", kind=kind("SOP"), year=2026)
+        cls.sop = PublicDocumentPageFactory(
+            parent=cls.ppid_b, title="SOP Pelayanan Informasi", kind=kind("SOP"), year=2026
+        )
         cls.exempt = PublicDocumentPageFactory(
             parent=cls.ppid_a,
             title="Rekam medis pasien",
@@ -104,7 +106,9 @@ class LibraryTests(WagtailPageTestCase):
                 self.assertNotContains(response, hidden)
 
     def test_bad_filter_values_are_ignored(self):
-        response = self.client.get(reverse("ppid:library"), {"jenis": "x", "tahun": "abc", "opd": "nope", "halaman": "z"})
+        response = self.client.get(
+            reverse("ppid:library"), {"jenis": "x", "tahun": "abc", "opd": "nope", "halaman": "z"}
+        )
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "SOP Pelayanan Informasi")
 

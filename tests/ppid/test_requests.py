@@ -18,16 +18,16 @@ def valid_post(opd, **changes):
     data = {
         "opd": opd.pk,
         "applicant_kind": "perorangan",
-        "name": "Budi Santoso",
+        "contact_name": "Budi Santoso",
         "identity_number": "3201010101010001",
         "address": "Jl. Kenanga 3, Kel. Sukamaju",
-        "email": "budi@example.com",
-        "phone": "",
+        "contact_email": "budi@example.com",
+        "contact_phone": "",
         "information": "Salinan Renja Dinas tahun 2026.",
         "purpose": "Tugas kuliah administrasi publik.",
         "receive_method": "softcopy",
         "delivery_method": "surel",
-        "website": "",
+        "situs_web": "",
     }
     data.update(changes)
     return data
@@ -47,16 +47,16 @@ class FilingTests(TestCase):
     def test_filing_stores_the_request_and_shows_number_receipt_and_working_day_deadline(self):
         response = self.client.post(reverse("ppid:request"), valid_post(self.opd), follow=True)
         info_request = InformationRequest.objects.get()
+        token = response.redirect_chain[0][0].rstrip("/").split("/")[-1]
+        self.assertTrue(info_request.token_matches(token))
         self.assertRegex(info_request.number, r"^PPID-\d{4}-\d{6}$")
-        self.assertEqual(
-            info_request.due_date, add_working_days(timezone.localdate(info_request.submitted_at), 10)
-        )
+        self.assertEqual(info_request.due_date, add_working_days(timezone.localdate(info_request.received_at), 10))
         self.assertContains(response, info_request.number)
-        self.assertContains(response, info_request.token)
+        self.assertContains(response, token)
         self.assertContains(response, "10 hari kerja")
-        self.assertContains(response, reverse("ppid:receipt", args=[info_request.number, info_request.token]))
+        self.assertContains(response, reverse("ppid:receipt", args=[info_request.number, token]))
         self.assertEqual(info_request.events.get().kind, RequestEvent.Kind.SUBMITTED)
-        receipt = self.client.get(reverse("ppid:receipt", args=[info_request.number, info_request.token]))
+        receipt = self.client.get(reverse("ppid:receipt", args=[info_request.number, token]))
         self.assertContains(receipt, "Tanda bukti")
         self.assertContains(receipt, "Budi Santoso")
 
@@ -75,7 +75,9 @@ class FilingTests(TestCase):
         self.assertEqual(InformationRequest.objects.get().body_name, "LSM Warga")
 
     def test_bad_input_gets_indonesian_messages_and_keeps_what_was_typed(self):
-        response = self.client.post(reverse("ppid:request"), valid_post(self.opd, email="", phone="", name=""))
+        response = self.client.post(
+            reverse("ppid:request"), valid_post(self.opd, contact_email="", contact_phone="", contact_name="")
+        )
         self.assertContains(response, "Isi alamat surel atau nomor telepon")
         self.assertContains(response, "Jl. Kenanga 3")
         self.assertFalse(InformationRequest.objects.exists())
@@ -83,6 +85,7 @@ class FilingTests(TestCase):
     def test_request_is_stored_when_mail_and_audit_fail(self):
         with (
             mock.patch("ppid.handling.queue_mail", side_effect=RuntimeError("smtp down")),
+            mock.patch("ppid.handling.staff_addresses", side_effect=RuntimeError("db hiccup")),
             mock.patch("audit.log.AuditEvent.objects.create", side_effect=RuntimeError("db hiccup")),
         ):
             response = self.client.post(reverse("ppid:request"), valid_post(self.opd), follow=True)
@@ -105,7 +108,7 @@ class FilingTests(TestCase):
         self.assertTrue(any(number in message.subject for message in mail.outbox))
 
     def test_honeypot_stores_nothing(self):
-        response = self.client.post(reverse("ppid:request"), valid_post(self.opd, website="http://spam.example"))
+        response = self.client.post(reverse("ppid:request"), valid_post(self.opd, situs_web="http://spam.example"))
         self.assertEqual(response.status_code, 200)
         self.assertFalse(InformationRequest.objects.exists())
 
@@ -119,34 +122,33 @@ class FilingTests(TestCase):
         self.assertEqual(InformationRequest.objects.count(), 4)
 
     def test_status_needs_the_right_token(self):
-        self.client.post(reverse("ppid:request"), valid_post(self.opd))
-        info_request = InformationRequest.objects.get()
+        info_request, token = InformationRequest.file(**self.fields())
         self.assertEqual(self.client.get(reverse("ppid:status", args=[info_request.number, "salah"])).status_code, 404)
-        found = self.client.get(reverse("ppid:track"), {"number": info_request.number, "token": info_request.token})
-        self.assertRedirects(found, reverse("ppid:status", args=[info_request.number, info_request.token]))
+        self.assertNotIn(token, info_request.access_token_hash)
+        found = self.client.get(reverse("ppid:track"), {"number": info_request.number, "token": token})
+        self.assertRedirects(found, reverse("ppid:status", args=[info_request.number, token]))
         wrong = self.client.get(reverse("ppid:track"), {"number": info_request.number, "token": "salah"})
         self.assertContains(wrong, "tidak cocok")
 
     def test_status_page_is_never_cached(self):
-        self.client.post(reverse("ppid:request"), valid_post(self.opd))
-        info_request = InformationRequest.objects.get()
-        response = self.client.get(reverse("ppid:status", args=[info_request.number, info_request.token]))
+        info_request, token = InformationRequest.file(**self.fields())
+        response = self.client.get(reverse("ppid:status", args=[info_request.number, token]))
         self.assertIn("no-cache", response["Cache-Control"])
 
     def test_numbers_are_unique_and_sequential(self):
-        first = InformationRequest.file(**self.fields())
-        second = InformationRequest.file(**self.fields())
+        first, first_token = InformationRequest.file(**self.fields())
+        second, second_token = InformationRequest.file(**self.fields())
         self.assertNotEqual(first.number, second.number)
-        self.assertNotEqual(first.token, second.token)
+        self.assertNotEqual(first_token, second_token)
 
     def test_filed_on_a_holiday_counts_from_the_next_working_day(self):
         submitted = timezone.make_aware(datetime.datetime(2026, 8, 17, 10, 0))
-        info_request = InformationRequest.file(submitted_at=submitted, **self.fields())
+        info_request, _token = InformationRequest.file(received_at=submitted, **self.fields())
         self.assertEqual(info_request.due_date, datetime.date(2026, 9, 1))
 
     def fields(self):
         data = valid_post(self.opd)
-        data.pop("website")
+        data.pop("situs_web")
         data["opd"] = self.opd
         return data
 
@@ -157,4 +159,3 @@ class BrokenBackend:
 
     def send_messages(self, messages):
         raise ConnectionRefusedError("mail server down")
-

@@ -31,8 +31,8 @@ class PpidStaffCase(TestCase):
     def setUpTestData(cls):
         cls.home, cls.sections = build_ppid_region(3)
         cls.a, cls.b = cls.sections[0], cls.sections[1]
-        cls.request_a = file_request(cls.a.opd, name="Ani Pemohon A", identity_number="1111222233334444")
-        cls.request_b = file_request(cls.b.opd, name="Bambang Pemohon B", identity_number="9999888877776666")
+        cls.request_a = file_request(cls.a.opd, contact_name="Ani Pemohon A", identity_number="1111222233334444")
+        cls.request_b = file_request(cls.b.opd, contact_name="Bambang Pemohon B", identity_number="9999888877776666")
         from django.contrib.auth.models import Group
 
         from opd_teams.roles import ensure_platform_groups
@@ -102,7 +102,9 @@ class StaffTests(PpidStaffCase):
     def test_answer_granted_reaches_the_citizen(self):
         self.login(self.a.admin)
         url = reverse("ppid_admin:detail", args=[self.request_a.pk])
-        response = self.client.post(url, {"action": "answer", "answer_kind": "dikabulkan", "answer": "Terlampir Renja."})
+        response = self.client.post(
+            url, {"action": "answer", "answer_kind": "dikabulkan", "answer": "Terlampir Renja."}
+        )
         self.assertRedirects(response, url)
         self.request_a.refresh_from_db()
         self.assertEqual(self.request_a.status, RequestStatus.ANSWERED)
@@ -121,7 +123,12 @@ class StaffTests(PpidStaffCase):
                 self.assertContains(response, "Sebutkan dasar pengecualian")
         self.client.post(
             url,
-            {"action": "answer", "answer_kind": "ditolak", "answer": "Maaf.", "exemption": "Pasal 17 huruf h UU 14/2008"},
+            {
+                "action": "answer",
+                "answer_kind": "ditolak",
+                "answer": "Maaf.",
+                "exemption": "Pasal 17 huruf h UU 14/2008",
+            },
         )
         self.request_a.refresh_from_db()
         self.assertEqual(self.request_a.answer_kind, AnswerKind.REFUSED)
@@ -152,7 +159,12 @@ class StaffTests(PpidStaffCase):
         url = reverse("ppid_admin:detail", args=[self.request_a.pk])
         self.client.post(
             url,
-            {"action": "answer", "answer_kind": "tidak_dikuasai", "answer": "Dikuasai OPD B.", "forward_to": self.b.opd.pk},
+            {
+                "action": "answer",
+                "answer_kind": "tidak_dikuasai",
+                "answer": "Dikuasai OPD B.",
+                "forward_to": self.b.opd.pk,
+            },
         )
         self.request_a.refresh_from_db()
         forwarded = self.request_a.forwarded_to
@@ -217,7 +229,7 @@ class EscalationTests(PpidStaffCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
-        cls.old = file_request(cls.a.opd, submitted_at=at(2026, 8, 14))  # due 1 September 2026
+        cls.old = file_request(cls.a.opd, received_at=at(2026, 8, 14))  # due 1 September 2026
 
     def test_overdue_request_escalates_once_with_a_frozen_clock(self):
         with mock.patch("django.utils.timezone.now", return_value=at(2026, 9, 1, 15)):

@@ -132,17 +132,20 @@ def _locked(info_request):
     return InformationRequest.objects.select_for_update().select_related("opd").get(pk=info_request.pk)
 
 
-def extend(info_request, user, reason):
+def extend(info_request, user, reason, *, now=None):
     """Extend the deadline once by 7 working days, with the written reason the citizen reads."""
     with transaction.atomic():
         locked = _locked(info_request)
         if not locked.can_extend:
             raise HandlingError(_("Permohonan ini tidak dapat diperpanjang (hanya sekali, sebelum dijawab)."))
+        now = now or timezone.now()
         locked.extension_reason = reason
-        locked.extended_at = timezone.now()
+        locked.extended_at = now
         locked.set_due_date(add_working_days(locked.due_date, EXTENSION_WORKING_DAYS))
         locked.save(update_fields=["extension_reason", "extended_at", "due_date", "due_at"])
-        transition(locked, RequestStatus.EXTENDED, actor=user, public_text=reason, kind=RequestEvent.Kind.EXTENDED)
+        transition(
+            locked, RequestStatus.EXTENDED, actor=user, public_text=reason, kind=RequestEvent.Kind.EXTENDED, now=now
+        )
     record("ppid.request.extended", user=user, target=locked.number)
     notify_citizen(
         locked,
@@ -153,13 +156,14 @@ def extend(info_request, user, reason):
     return locked
 
 
-def answer(info_request, user, answer_kind, text, exemption="", forward_to=None):
+def answer(info_request, user, answer_kind, text, exemption="", forward_to=None, *, now=None):
     """Record the PPID's decision; "not held" may forward the request to the OPD that holds it.
 
     A forwarded request is a new request of the other OPD (new number, new 10 working days)
     that opens with the citizen's existing access code.
     """
     forwarded = None
+    now = now or timezone.now()
     with transaction.atomic():
         locked = _locked(info_request)
         if not locked.is_open:
@@ -170,7 +174,7 @@ def answer(info_request, user, answer_kind, text, exemption="", forward_to=None)
         locked.answered_by = user
         if forward_to is not None and answer_kind == AnswerKind.NOT_HELD:
             forwarded, _token = InformationRequest.file(
-                opd=forward_to, **{name: getattr(locked, name) for name in APPLICANT_FIELDS}
+                opd=forward_to, received_at=now, **{name: getattr(locked, name) for name in APPLICANT_FIELDS}
             )
             InformationRequest.objects.filter(pk=forwarded.pk).update(access_token_hash=locked.access_token_hash)
             locked.forwarded_to = forwarded
@@ -180,6 +184,7 @@ def answer(info_request, user, answer_kind, text, exemption="", forward_to=None)
                 actor=user,
                 from_opd=locked.opd,
                 to_opd=forward_to,
+                created_at=now,
                 public_text=_("Diteruskan ke %(opd)s sebagai %(number)s")
                 % {"opd": forward_to.title, "number": forwarded.number},
             )
@@ -187,7 +192,7 @@ def answer(info_request, user, answer_kind, text, exemption="", forward_to=None)
         try:
             transition(
                 locked, RequestStatus.ANSWERED, actor=user, public_text=locked.get_answer_kind_display(),
-                kind=RequestEvent.Kind.ANSWERED,
+                kind=RequestEvent.Kind.ANSWERED, now=now,
             )  # fmt: skip
         except TransitionError as error:
             raise HandlingError(str(error)) from error
@@ -207,15 +212,15 @@ def answer(info_request, user, answer_kind, text, exemption="", forward_to=None)
     return locked
 
 
-def file_objection(info_request, reason, statement, http_request=None):
+def file_objection(info_request, reason, statement, http_request=None, *, now=None):
     """Store the citizen's objection to the Atasan PPID (answered within 30 working days)."""
     with transaction.atomic():
         locked = _locked(info_request)
-        if not locked.can_object():
+        now = now or timezone.now()
+        if not locked.can_object(today=timezone.localdate(now)):
             raise HandlingError(
                 _("Keberatan tidak dapat diajukan untuk permohonan ini (sudah diajukan atau lewat waktu).")
             )
-        now = timezone.now()
         objection = Objection.objects.create(
             request=locked,
             number=f"KEB-{locked.number.removeprefix('PPID-')}",
@@ -224,7 +229,9 @@ def file_objection(info_request, reason, statement, http_request=None):
             filed_at=now,
             due_date=add_working_days(timezone.localdate(now), OBJECTION_ANSWER_WORKING_DAYS),
         )
-        record_event(locked, RequestEvent.Kind.OBJECTION_FILED, public_text=objection.get_reason_display())
+        record_event(
+            locked, RequestEvent.Kind.OBJECTION_FILED, public_text=objection.get_reason_display(), created_at=now
+        )
 
     def staff_mail(case):
         _safe_mail(
@@ -250,18 +257,22 @@ def file_objection(info_request, reason, statement, http_request=None):
     return objection
 
 
-def decide_objection(objection, user, outcome, decision):
+def decide_objection(objection, user, outcome, decision, *, now=None):
     with transaction.atomic():
         locked = Objection.objects.select_for_update().get(pk=objection.pk)
         if not locked.is_open:
             raise HandlingError(_("Keberatan ini sudah ditanggapi."))
         locked.outcome = outcome
         locked.decision = decision
-        locked.decided_at = timezone.now()
+        locked.decided_at = now or timezone.now()
         locked.decided_by = user
         locked.save()
         record_event(
-            locked.request, RequestEvent.Kind.OBJECTION_DECIDED, actor=user, public_text=locked.get_outcome_display()
+            locked.request,
+            RequestEvent.Kind.OBJECTION_DECIDED,
+            actor=user,
+            public_text=locked.get_outcome_display(),
+            created_at=locked.decided_at,
         )
     record("ppid.objection.decided", user=user, target=locked.number, outcome=outcome)
     notify_citizen(

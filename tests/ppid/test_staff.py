@@ -2,6 +2,7 @@
 refusing with an exemption, forwarding, objections, escalation with a frozen clock."""
 
 import datetime
+import io
 from unittest import mock
 
 from django.core.management import call_command
@@ -235,8 +236,11 @@ class EscalationTests(PpidStaffCase):
         with mock.patch("django.utils.timezone.now", return_value=at(2026, 9, 1, 15)):
             self.assertEqual(handling.escalate_overdue(), [])  # due today: not overdue yet
         with mock.patch("django.utils.timezone.now", return_value=at(2026, 9, 2, 8)):
-            call_command("escalate_ppid_requests", stdout=open("/dev/null", "w"))
-            call_command("escalate_ppid_requests", stdout=open("/dev/null", "w"))
+            out = io.StringIO()
+            call_command("escalate_ppid_requests", stdout=out)
+            call_command("escalate_ppid_requests", stdout=out)
+        self.assertIn(self.old.number, out.getvalue())
+        self.assertIn("0 permohonan dieskalasi", out.getvalue())
         self.old.refresh_from_db()
         self.assertIsNotNone(self.old.escalated_at)
         self.assertEqual(self.old.events.filter(kind=RequestEvent.Kind.ESCALATED).count(), 1)

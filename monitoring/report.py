@@ -97,6 +97,7 @@ class ReportRow:
     activity_class: str
     class_reason: str
     rank: int = 0
+    ppid: object = None  # ppid.report.PpidFigures of requests received in the period
 
     @property
     def activity_label(self):
@@ -119,6 +120,7 @@ def build_report(period, thresholds=None):
         per_30, per_90 = total * 30 / period.days, total * 90 / period.days
         activity_class, reason = classify(days_since, per_30, per_90, thresholds)
         rows.append(ReportRow(opd, total, by_kind, last, days_since, round(per_30, 1), activity_class, reason))
+    _add_ppid(rows, opds, period)
     rows.sort(
         key=lambda row: (
             -row.total,
@@ -130,6 +132,15 @@ def build_report(period, thresholds=None):
         previous = rows[position - 2] if position > 1 else None
         row.rank = previous.rank if previous and previous.total == row.total else position
     return rows
+
+
+def _add_ppid(rows, opds, period):
+    """PPID requests received in the period and berkala freshness (two queries, see ppid.report)."""
+    from ppid.report import monitoring_figures
+
+    figures = monitoring_figures(opds, period.start_at, period.end_at)
+    for row in rows:
+        row.ppid = figures.get(row.opd.pk)
 
 
 def neutralise(value):
@@ -151,6 +162,10 @@ def header():
         _("Hari tanpa terbitan pada akhir periode"),
         _("Kelas"),
         _("Alasan"),
+        _("Permohonan informasi"),
+        _("Permohonan dijawab"),
+        _("Dijawab tepat waktu"),
+        _("Informasi berkala > 6 bulan"),
     ]
 
 
@@ -167,6 +182,11 @@ def row_values(row):
         "" if row.days_since is None else row.days_since,
         str(row.activity_label),
         row.class_reason,
+        *(
+            [row.ppid.requests, row.ppid.answered, row.ppid.in_time, f"{row.ppid.berkala_stale}/{row.ppid.berkala}"]
+            if row.ppid
+            else ["", "", "", ""]
+        ),
     ]
 
 

@@ -12,7 +12,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
@@ -159,18 +159,45 @@ def berkala_freshness(opds, today=None):
     return {pk: (row.berkala, row.berkala_stale) for pk, row in rows.items()}
 
 
-def request_counts(opd_ids, start, end):
-    """``{opd_id: {"requests", "answered", "in_time", "open"}}`` for a period (one query, monitoring)."""
-    rows = (
-        InformationRequest.objects.filter(opd_id__in=opd_ids, received_at__date__gte=start, received_at__date__lte=end)
+@dataclass
+class PpidFigures:
+    """The PPID figures monitoring shows per OPD (scorecard and quarterly report)."""
+
+    requests: int = 0
+    answered: int = 0
+    in_time: int = 0
+    open: int = 0
+    overdue: int = 0
+    berkala: int = 0
+    berkala_stale: int = 0
+
+    @property
+    def in_time_percent(self):
+        return round(100 * self.in_time / self.answered) if self.answered else None
+
+
+def monitoring_figures(opds, start_at, end_at, today=None):
+    """``{opd_id: PpidFigures}`` for requests received in ``[start_at, end_at)`` (two queries)."""
+    today = today or timezone.localdate()
+    figures = {opd.pk: PpidFigures() for opd in opds}
+    counts = (
+        InformationRequest.objects.filter(opd_id__in=figures, received_at__gte=start_at, received_at__lt=end_at)
         .values("opd_id")
         .annotate(
             requests=Count("pk"),
             answered=Count("pk", filter=Q(first_response_at__isnull=False)),
+            in_time=Count("pk", filter=Q(first_response_at__lte=F("due_at"))),
             open=Count("pk", filter=Q(first_response_at__isnull=True)),
+            overdue=Count("pk", filter=Q(first_response_at__isnull=True, due_date__lt=today)),
         )
     )
-    return {row["opd_id"]: row for row in rows}
+    for row in counts:
+        opd_id = row.pop("opd_id")
+        for name, value in row.items():
+            setattr(figures[opd_id], name, value)
+    for opd_id, (berkala, stale) in berkala_freshness(opds, today).items():
+        figures[opd_id].berkala, figures[opd_id].berkala_stale = berkala, stale
+    return figures
 
 
 def header():

@@ -4,6 +4,7 @@ import datetime
 
 from django.test import TestCase
 from django.utils import timezone
+from wagtail.models import Page
 
 from monitoring.report import build_report, header, quarter, quarter_of, row_values
 from monitoring.scorecard import build_scorecards
@@ -20,6 +21,7 @@ class MonitoringFiguresTests(TestCase):
         cls.home, cls.sections = build_ppid_region(2)
         cls.section = cls.sections[0]
         opd = cls.section.opd
+        Page.objects.filter(pk=opd.pk).update(first_published_at=timezone.now() - datetime.timedelta(days=400))
         answered = file_request(opd)
         handling.answer(answered, cls.section.admin, AnswerKind.GRANTED, "Ya")
         file_request(opd, received_at=timezone.now() - datetime.timedelta(days=40))  # open, overdue

@@ -122,7 +122,7 @@ def ensure_document(ppid_page, opd, spec, user, today):
     page = PublicDocumentPage(
         title=title,
         slug=slug,
-        kind=DocumentKind.objects.get(name=kind_name),
+        kind=DocumentKind.objects.get_or_create(name=kind_name)[0],
         number=f"050/{len(title)}/{opd.acronym}/{refreshed.year}",
         year=refreshed.year,
         document_date=refreshed,

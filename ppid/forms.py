@@ -73,9 +73,9 @@ class InformationRequestForm(HoneypotFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["opd"].queryset = opds if opds is not None else OpdHomePage.objects.published().order_by("title")
         self.fields["opd"].label_from_instance = lambda opd: f"{opd.acronym} — {opd.title}"
-        self.fields["contact_email"].widget.attrs["autocomplete"] = "contact_email"
+        self.fields["contact_email"].widget.attrs["autocomplete"] = "email"
         self.fields["contact_phone"].widget.attrs.update(autocomplete="tel", inputmode="tel")
-        self.fields["contact_name"].widget.attrs["autocomplete"] = "contact_name"
+        self.fields["contact_name"].widget.attrs["autocomplete"] = "name"
         self.fields["identity_number"].widget.attrs["inputmode"] = "numeric"
 
     def clean(self):

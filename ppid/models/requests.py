@@ -150,6 +150,10 @@ class InformationRequest(Case):
         return self.tracking_number
 
     @property
+    def status_label(self):
+        return RequestStatus(self.status).label
+
+    @property
     def answered_at(self):
         return self.first_response_at
 

@@ -54,6 +54,7 @@ class FilingTests(TestCase):
         self.assertContains(response, info_request.number)
         self.assertContains(response, token)
         self.assertContains(response, "10 hari kerja")
+        self.assertContains(response, "Diterima, sedang diproses")
         self.assertContains(response, reverse("ppid:receipt", args=[info_request.number, token]))
         self.assertEqual(info_request.events.get().kind, RequestEvent.Kind.SUBMITTED)
         receipt = self.client.get(reverse("ppid:receipt", args=[info_request.number, token]))

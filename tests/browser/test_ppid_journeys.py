@@ -26,6 +26,19 @@ class PpidJourneyTests(BrowserTestCase):
         for spec in demo.DOCUMENTS[:3] + demo.OPD_SPECIFIC["Dinkes"]:
             demo.ensure_document(self.ppid_page, self.opd, spec, user, timezone.localdate())
 
+    def file_request(self):
+        return InformationRequest.file(
+            opd=self.opd,
+            contact_name="Warga Uji",
+            identity_number="1234",
+            address="Jl. Uji",
+            contact_email="w@example.com",
+            information="Renja",
+            purpose="Kajian",
+            receive_method="softcopy",
+            delivery_method="surel",
+        )
+
     def fill_request(self, page):
         page.get_by_label("Nama lengkap").fill("Rahmat Hidayat")
         page.get_by_label("Nomor identitas (NIK KTP, atau nomor akta/SK badan hukum)").fill("3205010101900001")
@@ -69,10 +82,7 @@ class PpidJourneyTests(BrowserTestCase):
         admin = result.team.admins().first()
         admin.set_password(PASSWORD)
         admin.save()
-        info_request, _token = InformationRequest.file(
-            opd=self.opd, contact_name="Warga Uji", identity_number="1234", address="Jl. Uji", contact_email="w@example.com",
-            information="Renja", purpose="Kajian", receive_method="softcopy", delivery_method="surel",
-        )  # fmt: skip
+        info_request, _token = self.file_request()
         page = self.new_page(DESKTOP)
         page.goto(self.url("/admin/login/"))
         page.fill("input[name=username]", admin.username)
@@ -90,10 +100,7 @@ class PpidJourneyTests(BrowserTestCase):
         self.assertEqual(info_request.answer, "Renja terlampir.")
 
     def test_axe_finds_no_serious_or_critical_violations_on_ppid_pages(self):
-        info_request, token = InformationRequest.file(
-            opd=self.opd, contact_name="Warga Uji", identity_number="1234", address="Jl. Uji", contact_email="w@example.com",
-            information="Renja", purpose="Kajian", receive_method="softcopy", delivery_method="surel",
-        )  # fmt: skip
+        info_request, token = self.file_request()
         document = PublicDocumentPage.objects.filter(classification=Classification.BERKALA).first()
         exempt = PublicDocumentPage.objects.filter(classification=Classification.DIKECUALIKAN).first()
         paths = [

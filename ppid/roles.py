@@ -17,9 +17,14 @@ from casework.access import handled_opd_ids as casework_handled_opd_ids
 from opd_pages.models import OpdHomePage
 
 CASE_KIND = "ppid"
-PPID_UTAMA = getattr(settings, "PORTAL_PPID_COORDINATOR", "Diskominfo")
 
-__all__ = ["CASE_KIND", "PPID_UTAMA", "handled_opd_ids", "is_ppid_utama", "ppid_utama_opd", "staff_addresses"]
+
+def ppid_coordinator():
+    """The casework coordinator that is PPID Utama (``PORTAL_PPID_COORDINATOR``)."""
+    return getattr(settings, "PORTAL_PPID_COORDINATOR", "Diskominfo")
+
+
+__all__ = ["CASE_KIND", "ppid_coordinator", "handled_opd_ids", "is_ppid_utama", "ppid_utama_opd", "staff_addresses"]
 
 
 def ppid_utama_opd():
@@ -28,7 +33,7 @@ def ppid_utama_opd():
 
 
 def is_ppid_utama(user):
-    return is_coordinator(user, PPID_UTAMA)
+    return is_coordinator(user, ppid_coordinator())
 
 
 def handled_opd_ids(user):
@@ -41,4 +46,4 @@ def staff_addresses(opd_id):
 
 
 def utama_addresses():
-    return emails_of(coordinator_users(PPID_UTAMA, CASE_KIND))
+    return emails_of(coordinator_users(ppid_coordinator(), CASE_KIND))

@@ -72,9 +72,9 @@ class ObjectionOutcome(models.TextChoices):
 class RequestQuerySet(CaseQuerySet):
     def visible_to(self, user):
         """Requests ``user`` may see: the PPID Utama all, a PPID Pelaksana its OPDs' only."""
-        from ..roles import CASE_KIND, PPID_UTAMA
+        from ..roles import CASE_KIND, ppid_coordinator
 
-        return visible_cases(self, user, kind=CASE_KIND, coordinator=PPID_UTAMA)
+        return visible_cases(self, user, kind=CASE_KIND, coordinator=ppid_coordinator())
 
     def open(self):
         return self.exclude(status__in=self.model.CLOSED_STATUSES)

@@ -7,6 +7,7 @@ from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import nested_form_data
 
 from opd_pages.models import OpdHomePage
 from opd_pages.skeleton import standard_sections
@@ -55,6 +56,31 @@ class LibraryTests(WagtailPageTestCase):
         for page in (self.ppid_a, self.renstra, self.exempt):
             with self.subTest(page=page.title):
                 self.assertPageIsRenderable(page)
+
+    def test_pages_are_editable_and_previewable(self):
+        self.login()
+        for page in (self.ppid_a, self.renstra, self.exempt):
+            with self.subTest(page=page.title):
+                self.assertPageIsEditable(page)
+                self.assertPageIsPreviewable(page)
+
+    def test_editor_can_create_a_document_in_the_admin(self):
+        self.login()
+        data = nested_form_data(
+            {
+                "title": "Renja 2027",
+                "slug": "renja-2027",
+                "kind": kind("Renja").pk,
+                "classification": Classification.BERKALA,
+                "number": "050/9/2027",
+                "year": 2027,
+                "summary": "Rencana kerja tahun 2027.",
+                "document": DocumentFileFactory().pk,
+                "refreshed_on": "2026-11-01",
+                "consequence_test": "",
+            }
+        )
+        self.assertCanCreate(self.ppid_a, PublicDocumentPage, data)
 
     def test_document_page_shows_metadata_download_size_and_type(self):
         response = self.client.get(self.renstra.url)

@@ -101,6 +101,7 @@ class ReportRow:
     rank: int = 0
     service_score: object = None  # services.completeness.OpdScore, as it is when the report is made
     complaints: dict | None = None
+    ppid: object = None  # ppid.report.PpidFigures of requests received in the period
 
     @property
     def activity_label(self):
@@ -127,6 +128,7 @@ def build_report(period, thresholds=None):
     for row in rows:
         row.service_score = service_scores.get(row.opd.pk)
     _add_complaints(rows, period)
+    _add_ppid(rows, opds, period)
     rows.sort(
         key=lambda row: (
             -row.total,
@@ -151,6 +153,13 @@ def _add_complaints(rows, period):
     figures = opd_figures(received)
     for row in rows:
         row.complaints = figures.get(row.opd.pk, {})
+def _add_ppid(rows, opds, period):
+    """PPID requests received in the period and berkala freshness (two queries, see ppid.report)."""
+    from ppid.report import monitoring_figures
+
+    figures = monitoring_figures(opds, period.start_at, period.end_at)
+    for row in rows:
+        row.ppid = figures.get(row.opd.pk)
 
 
 def neutralise(value):
@@ -179,6 +188,10 @@ def header():
         _("Pengaduan dijawab tepat waktu (%)"),
         _("Median jam sampai jawaban pertama"),
         _("Pengaduan terlambat saat ini"),
+        _("Permohonan informasi"),
+        _("Permohonan dijawab"),
+        _("Dijawab tepat waktu"),
+        _("Informasi berkala > 6 bulan"),
     ]
 
 
@@ -197,6 +210,11 @@ def row_values(row):
         row.class_reason,
         *service_values(row.service_score),
         *complaint_values(row.complaints),
+        *(
+            [row.ppid.requests, row.ppid.answered, row.ppid.in_time, f"{row.ppid.berkala_stale}/{row.ppid.berkala}"]
+            if row.ppid
+            else ["", "", "", ""]
+        ),
     ]
 
 

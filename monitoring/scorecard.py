@@ -71,6 +71,7 @@ class OpdCard:
     recent_reminders: list = field(default_factory=list)
     service_score: object = None  # services.completeness.OpdScore: Standar Pelayanan score and zone
     complaints: dict = field(default_factory=dict)
+    ppid: object = None  # ppid.report.PpidFigures of the current year
 
     @property
     def activity_label(self):
@@ -244,10 +245,20 @@ def build_scorecards(opds=None, now=None, thresholds=None, reminder_history=Fals
     _add_moderation(cards, now)
     _add_completeness(by_path, path_length, opds[0].depth + 1, now, thresholds)
     _add_service_scores(cards, opds, now)
+    _add_ppid(cards, opds, now)
     if reminder_history:
         _add_reminders(cards, now)
     _add_complaints(cards, now)
     return [cards[opd.pk] for opd in opds]
+
+
+def _add_ppid(cards, opds, now):
+    """PPID requests of this year and berkala freshness (two queries, see ppid.report)."""
+    from ppid.report import monitoring_figures
+
+    year_start = timezone.localtime(now).replace(month=1, day=1, hour=0, minute=0, second=0, microsecond=0)
+    for opd_pk, figures in monitoring_figures(opds, year_start, now, timezone.localdate(now)).items():
+        cards[opd_pk].ppid = figures
 
 
 def _add_activity(cards, opds, now, thresholds):

@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("public_api.urls")),
     path("cari/saran/", search_views.autocomplete, name="search_autocomplete"),
     path("pengaduan/", include("complaints.urls")),
+    path("ppid/", include("ppid.urls")),
 ]
 
 # Images under MEDIA_URL pass the media gate (opd_teams.media_views): unreleased uploads and

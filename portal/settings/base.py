@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "region_calendar",
     "casework",
     "complaints",
+    "ppid",
     "wagtail.api.v2",
     "rest_framework",
     "wagtail.contrib.sitemaps",

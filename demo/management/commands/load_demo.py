@@ -4,7 +4,7 @@ import sys
 
 from django.core.management.base import BaseCommand
 
-from demo import complaints, front_page, monitoring, region, search, services, spam_gate, teams, two_factor
+from demo import complaints, front_page, monitoring, ppid, region, search, services, spam_gate, teams, two_factor
 from demo.region import DEMO_ADMIN_USERNAME
 
 #: The demo's steps, in order: the region first, then what each feature adds to it.
@@ -16,6 +16,7 @@ STEPS = [
     ("monitoring", monitoring.step),
     ("services", services.step),
     ("complaints", complaints.step),
+    ("ppid", ppid.step),
     ("two_factor", two_factor.step),
     ("spam_gate", spam_gate.step),
 ]

@@ -1,0 +1,115 @@
+"""The Daftar Informasi Publik (DIP): the library grouped in the four PPID categories.
+
+Generated, never typed: an OPD's DIP is its published documents; the region's DIP is every
+OPD's. Dikecualikan items are listed with their uji konsekuensi and never a link to a file.
+"""
+
+import io
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+
+from opd_pages.models import attach_opds
+
+from .models import Classification, PublicDocumentPage, stale_before
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    """Text a spreadsheet would run as a formula gets a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+@dataclass
+class DipCategory:
+    classification: Classification
+    items: list = field(default_factory=list)
+
+    @property
+    def label(self):
+        return self.classification.label
+
+    @property
+    def stale_count(self):
+        return sum(1 for item in self.items if item.stale)
+
+
+def build_dip(opd=None, today=None):
+    """The DIP of one OPD (or of the region when ``opd`` is None): a list of :class:`DipCategory`."""
+    limit = stale_before(today or timezone.localdate())
+    documents = PublicDocumentPage.objects.for_listing().order_by(
+        "classification", "kind__sort_order", "-year", "title"
+    )
+    if opd is not None:
+        documents = documents.descendant_of(opd)
+    documents = list(documents)
+    if opd is None:
+        attach_opds(documents)
+    categories = {value: DipCategory(Classification(value)) for value in Classification.values}
+    for document in documents:
+        if opd is not None:
+            document.opd = opd
+        document.stale = document.classification == Classification.BERKALA and document.refreshed_on < limit
+        categories[document.classification].items.append(document)
+    return list(categories.values())
+
+
+def export_xlsx(title, categories, base_url=""):
+    """The DIP as a spreadsheet: one row per item, exempt items with their consequence test."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = str(_("DIP"))
+    sheet.append([neutralise(str(title))])
+    sheet["A1"].font = Font(bold=True, size=13)
+    sheet.append([str(_("Dibuat")), timezone.localdate()])
+    sheet.append([])
+    header = [
+        _("No."),
+        _("Kategori"),
+        _("Judul informasi"),
+        _("Jenis"),
+        _("Nomor"),
+        _("Tahun"),
+        _("OPD"),
+        _("Ringkasan"),
+        _("Terakhir diperbarui"),
+        _("Catatan"),
+        _("Tautan / uji konsekuensi"),
+    ]
+    sheet.append([str(value) for value in header])
+    for cell in sheet[4]:
+        cell.font = Font(bold=True)
+    number = 0
+    for category in categories:
+        for item in category.items:
+            number += 1
+            note = _("Perlu diperbarui (lebih dari 6 bulan)") if item.stale else ""
+            where = item.consequence_test if item.is_exempt else base_url + item.url
+            values = [
+                number,
+                str(category.label),
+                item.title,
+                item.kind.name,
+                item.number,
+                item.year,
+                item.opd.acronym if item.opd else "",
+                item.summary,
+                item.refreshed_on,
+                str(note),
+                where,
+            ]
+            sheet.append([neutralise(value) for value in values])
+    for column, width in {"C": 45, "H": 60, "K": 60}.items():
+        sheet.column_dimensions[column].width = width
+    for row in sheet.iter_rows(min_row=5):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "page_cache",
     "audit",
     "outbox",
+    "region_setup",
+    "wordpress_import",
     "wagtail.api.v2",
     "rest_framework",
     "wagtail.contrib.sitemaps",
@@ -91,6 +93,7 @@ MIDDLEWARE = [
     "opd_teams.middleware.AdminPageScopeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wordpress_import.middleware.LegacyQueryRedirectMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "page_cache.middleware.PageCacheMiddleware",
 ]
@@ -205,6 +208,7 @@ PORTAL_DEMO_STEPS = [
     "opd_teams.demo.step",
     "home.demo.build_front_page",
     "monitoring.demo.step",
+    "wordpress_import.demo.step",
 ]
 
 # Roles (opd_teams): model permissions of the Humas group ("app_label.codename"). Humas curates
@@ -247,3 +251,7 @@ PORTAL_TIME_ZONE_LABELS = {
     "Asia/Makassar": _("WITA"),
     "Asia/Jayapura": _("WIT"),
 }
+
+# WordPress import (wordpress_import): uploaded exports hold unpublished posts, so they are kept
+# outside MEDIA_ROOT and never served.
+PORTAL_WORDPRESS_IMPORT_ROOT = Path(os.environ.get("WORDPRESS_IMPORT_ROOT", BASE_DIR / "var" / "wordpress-import"))

@@ -208,7 +208,7 @@ PORTAL_DEMO_STEPS = [
     "opd_teams.demo.step",
     "home.demo.build_front_page",
     "monitoring.demo.step",
-    "wordpress_import.demo.step",
+    "demo.wordpress.step",
 ]
 
 # Roles (opd_teams): model permissions of the Humas group ("app_label.codename"). Humas curates

@@ -24,6 +24,7 @@ import json
 import logging
 import re
 import zoneinfo
+from types import SimpleNamespace
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from django.conf import settings
@@ -136,6 +137,9 @@ def empty_report(opd, dry_run):
     }
 
 
+DRY_RUN_IMAGE = SimpleNamespace(pk=0, title="")
+
+
 class Resolver:
     """Points links and images of old content at what the import made of them."""
 
@@ -150,6 +154,16 @@ class Resolver:
             item = importer.items.get(wp_id) if wp_id else None
         if item is not None and item.image_id:
             return item.image
+        if importer.dry_run:
+            wp_id = (
+                attachment_id
+                if attachment_id in importer.index
+                else importer.attachment_by_path.get(importer.upload_key(src))
+                if src
+                else None
+            )
+            if wp_id is not None and importer.index[wp_id].post_type == "attachment":
+                return DRY_RUN_IMAGE  # would be imported; nothing is written in a dry run
         return None
 
     def link(self, href):
@@ -551,6 +565,17 @@ class WordpressImporter:
             page.tags.set(list(dict.fromkeys(tags)))
             thumbnail = self.items.get(item.thumbnail_id) if item.thumbnail_id else None
             page.main_image = thumbnail.image if thumbnail is not None and thumbnail.image_id else None
+            page.image_caption = ""
+            blocks = body.blocks
+            if (
+                page.main_image
+                and blocks
+                and blocks[0][0] == "image"
+                and blocks[0][1]["image"]["image"] == page.main_image.pk
+            ):
+                # Themes show the featured image above the post; its copy at the top of the body goes.
+                page.image_caption = blocks[0][1]["caption"]
+                body.blocks = blocks[1:]
         else:
             parent = self.opd
             if created:

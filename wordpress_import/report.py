@@ -30,15 +30,20 @@ def skipped_rows(report):
 def render_text(report):
     lines = [
         _("Laporan impor WordPress — OPD %(opd)s") % {"opd": report.get("opd", "")},
-        _("Situs lama: %(site)s (WXR %(version)s)") % {"site": report.get("site", ""), "version": report.get("wxr_version", "")},
+        _("Situs lama: %(site)s (WXR %(version)s)")
+        % {"site": report.get("site", ""), "version": report.get("wxr_version", "")},
         _("UJI COBA: belum ada yang diubah.") if report.get("dry_run") else _("Impor dijalankan."),
         "",
         _("Jenis | baru | diperbarui | tidak berubah"),
     ]
-    lines += [f"{label} | {created} | {updated} | {unchanged}" for label, created, updated, unchanged in count_rows(report)]
+    lines += [
+        f"{label} | {created} | {updated} | {unchanged}" for label, created, updated, unchanged in count_rows(report)
+    ]
     lines += [
         "",
-        _("Terbit: %(n)d, terjadwal: %(s)d, draf: %(d)d, privat/bersandi (tidak diterbitkan): %(p)d, ke moderasi: %(m)d")
+        _(
+            "Terbit: %(n)d, terjadwal: %(s)d, draf: %(d)d, privat/bersandi (tidak diterbitkan): %(p)d, ke moderasi: %(m)d"
+        )
         % {
             "n": report.get("published", 0),
             "s": report.get("scheduled", 0),

@@ -111,5 +111,7 @@ class ReleaseView(DiskominfoRequiredMixin, View):
         item.status = ImportedItem.Status.RELEASED
         item.save(update_fields=["status", "updated_at"])
         record("wordpress.release", request=request, opd=item.opd, target=item.title, wp_id=item.wp_id)
-        messages.success(request, _("%(title)s dilepas dari karantina; tetap draf sampai diterbitkan.") % {"title": item.title})
+        messages.success(
+            request, _("%(title)s dilepas dari karantina; tetap draf sampai diterbitkan.") % {"title": item.title}
+        )
         return redirect("wordpress_import:quarantine")

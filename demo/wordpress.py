@@ -32,7 +32,9 @@ def step(stdout=None, admin_password=None, progress=None):
         import zipfile
 
         with zipfile.ZipFile(uploads, "w") as archive:
-            archive.writestr("wp-content/uploads/2026/10/penyaluran-bansos.jpg", draw_picture("bansos", "Bansos").read())
+            archive.writestr(
+                "wp-content/uploads/2026/10/penyaluran-bansos.jpg", draw_picture("bansos", "Bansos").read()
+            )
         with EXPORT.open("rb") as export, uploads.open("rb") as upload_file:
             run = ImportRun.objects.create(
                 opd=opd,

@@ -8,7 +8,9 @@ from .setup import TIME_ZONES
 
 
 class RegionSetupForm(forms.Form):
-    name = forms.CharField(label=_("Nama daerah"), max_length=120, help_text=_("Nama resmi, misalnya 'Kabupaten Contoh'."))
+    name = forms.CharField(
+        label=_("Nama daerah"), max_length=120, help_text=_("Nama resmi, misalnya 'Kabupaten Contoh'.")
+    )
     kind = forms.ChoiceField(label=_("Jenis daerah"), choices=RegionKind.choices, initial=RegionKind.KABUPATEN)
     domain = forms.CharField(label=_("Domain go.id"), max_length=200, help_text=_("Misalnya contohkab.go.id."))
     time_zone = forms.ChoiceField(

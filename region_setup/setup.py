@@ -104,12 +104,17 @@ def _validate(name, kind, domain, time_zone, diskominfo_emails):
     if kind not in RegionKind.values:
         raise RegionSetupError(_("Jenis daerah harus provinsi, kabupaten atau kota."))
     if not GO_ID_HOST.match(domain):
-        raise RegionSetupError(_("Domain harus nama host go.id, misalnya contohkab.go.id (tanpa https:// dan garis miring)."))
+        raise RegionSetupError(
+            _("Domain harus nama host go.id, misalnya contohkab.go.id (tanpa https:// dan garis miring).")
+        )
     if time_zone not in TIME_ZONES:
         raise RegionSetupError(_("Zona waktu harus Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT)."))
     if time_zone != settings.TIME_ZONE:
         raise RegionSetupError(
-            _("Portal berjalan dengan zona waktu %(current)s. Setel variabel lingkungan TIME_ZONE=%(wanted)s, mulai ulang, lalu jalankan lagi.")
+            _(
+                "Portal berjalan dengan zona waktu %(current)s. Setel variabel lingkungan "
+                "TIME_ZONE=%(wanted)s, mulai ulang, lalu jalankan lagi."
+            )
             % {"current": settings.TIME_ZONE, "wanted": time_zone}
         )
     try:
@@ -130,8 +135,12 @@ def _ensure_home(name, user, result):
     if home is None:
         root = Page.get_first_root_node()
         if root.get_children().filter(slug="beranda").exists():
-            raise RegionSetupError(_("Sudah ada halaman beralamat 'beranda' di akar pohon halaman; pindahkan atau hapus dulu."))
-        home = HomePage(title=_("Beranda"), slug="beranda", intro=_("Selamat datang di portal resmi %(name)s.") % {"name": name})
+            raise RegionSetupError(
+                _("Sudah ada halaman beralamat 'beranda' di akar pohon halaman; pindahkan atau hapus dulu.")
+            )
+        home = HomePage(
+            title=_("Beranda"), slug="beranda", intro=_("Selamat datang di portal resmi %(name)s.") % {"name": name}
+        )
         root.add_child(instance=home)
         _publish(home, user)
         result.created.append(_("beranda daerah"))
@@ -142,14 +151,18 @@ def _ensure_site(home, domain, name, result):
     clash = Site.objects.filter(hostname=domain).exclude(root_page=home).first()
     if clash is not None:
         raise RegionSetupError(
-            _("Host %(domain)s sudah dipakai situs lain (akar: %(root)s).") % {"domain": domain, "root": clash.root_page}
+            _("Host %(domain)s sudah dipakai situs lain (akar: %(root)s).")
+            % {"domain": domain, "root": clash.root_page}
         )
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         site = Site.objects.filter(root_page=home).first()
     if site is not None and site.hostname not in PLACEHOLDER_HOSTS and site.hostname != domain:
         raise RegionSetupError(
-            _("Situs utama sudah memakai host %(current)s, bukan %(domain)s. Ubah lewat Pengaturan → Situs bila memang pindah domain.")
+            _(
+                "Situs utama sudah memakai host %(current)s, bukan %(domain)s. "
+                "Ubah lewat Pengaturan → Situs bila memang pindah domain."
+            )
             % {"current": site.hostname, "domain": domain}
         )
     old_root = site.root_page if site is not None else None
@@ -164,9 +177,9 @@ def _ensure_site(home, domain, name, result):
         site.save()
         result.created.append(_("situs %(domain)s") % {"domain": domain})
     # Wagtail's "Welcome to your new Wagtail site!" page is replaced by the regional home.
-    if old_root is not None and old_root.pk != home.pk and old_root.specific_class is Page and old_root.depth == 2:
-        if old_root.get_children_count() == 0:
-            old_root.delete()
+    welcome = old_root is not None and old_root.pk != home.pk and old_root.specific_class is Page
+    if welcome and old_root.depth == 2 and old_root.get_children_count() == 0:
+        old_root.delete()
     return site
 
 
@@ -180,7 +193,8 @@ def _ensure_settings(site, name, kind, values, logo, result):
             )
         if existing.kind != kind:
             raise RegionSetupError(
-                _("Jenis daerah sudah %(current)s; ubah lewat Pengaturan → Identitas daerah.") % {"current": existing.kind}
+                _("Jenis daerah sudah %(current)s; ubah lewat Pengaturan → Identitas daerah.")
+                % {"current": existing.kind}
             )
         return existing
     region = RegionSettings(site=site, name=name, kind=kind, **values)
@@ -203,7 +217,8 @@ def _ensure_standard_pages(home, name, user, result):
         archive = NewsArchivePage(
             title=_("Semua Berita"),
             slug="berita",
-            intro=_("Berita seluruh perangkat daerah %(name)s, dapat disaring menurut OPD, bulan dan label.") % {"name": name},
+            intro=_("Berita seluruh perangkat daerah %(name)s, dapat disaring menurut OPD, bulan dan label.")
+            % {"name": name},
             show_in_menus=True,
         )
         home.add_child(instance=archive)
@@ -276,7 +291,9 @@ def setup_region(
                     )  # fmt: skip
                 except OnboardingError as error:
                     line = row.get("line")
-                    prefix = _("Baris %(line)s (%(acronym)s): ") % {"line": line, "acronym": row["acronym"]} if line else ""
+                    prefix = (
+                        _("Baris %(line)s (%(acronym)s): ") % {"line": line, "acronym": row["acronym"]} if line else ""
+                    )
                     raise RegionSetupError(prefix + str(error)) from error
                 result.opds.append(outcome)
     except Exception as error:

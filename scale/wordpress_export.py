@@ -17,7 +17,10 @@ from PIL import Image
 
 HOST = "dinas-contoh.contohkab.go.id"
 BASE = f"https://{HOST}"
-PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
 POSTS_START = datetime.datetime(2024, 3, 5, 9, 30)
 SPAM_TITLE = "Situs Slot Gacor Maxwin Hari Ini"
 SPAM_BODY = (
@@ -115,7 +118,8 @@ class ExportWriter:
         )
         title_xml = title if raw_title else cdata(title)
         self.add(
-            f"<item>\n<title>{title_xml}</title>\n<link>{link}</link>\n<pubDate>{date:%a, %d %b %Y %H:%M:%S} +0000</pubDate>\n"
+            f"<item>\n<title>{title_xml}</title>\n<link>{link}</link>\n"
+            f"<pubDate>{date:%a, %d %b %Y %H:%M:%S} +0000</pubDate>\n"
             f'<dc:creator>{cdata(author)}</dc:creator>\n<guid isPermaLink="false">{self.base}/?p={wp_id}</guid>\n'
             f"<description></description>\n<content:encoded>"
         )
@@ -142,7 +146,8 @@ class ExportWriter:
         for number in range(comments):
             self.add(
                 f"<wp:comment><wp:comment_id>{wp_id * 100 + number}</wp:comment_id>"
-                f"<wp:comment_author>{cdata('Warga')}</wp:comment_author><wp:comment_content>{cdata('Terima kasih infonya')}"
+                f"<wp:comment_author>{cdata('Warga')}</wp:comment_author>"
+                f"<wp:comment_content>{cdata('Terima kasih infonya')}"
                 "</wp:comment_content><wp:comment_approved>1</wp:comment_approved></wp:comment>\n"
             )
         self.add("</item>\n")

@@ -25,8 +25,10 @@ ALLOWED_TAGS = {
     "caption", "dl", "dt", "dd", "center", "address",
 }  # fmt: skip
 # Removed together with everything inside them.
-DROPPED_WITH_CONTENT = {"script", "style", "iframe", "object", "noscript", "template", "form", "select", "textarea",
-                        "button", "svg", "math", "video", "audio", "canvas", "frameset", "noembed", "title", "head"}  # fmt: skip
+DROPPED_WITH_CONTENT = {
+    "script", "style", "iframe", "object", "noscript", "template", "form", "select", "textarea",
+    "button", "svg", "math", "video", "audio", "canvas", "frameset", "noembed", "title", "head",
+}  # fmt: skip
 ALLOWED_ATTRIBUTES = {"a": {"href"}, "img": {"src", "alt", "class", "data-wp-attachment", "data-caption", "title"}}
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 TRACKING_PARAMETERS = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|_ga|yclid|igshid)$", re.IGNORECASE)
@@ -292,8 +294,9 @@ class _Walker(HTMLParser):
         elif tag in {"td", "th"}:
             if self.in_block():
                 self.emit(" ")
-        elif tag == "a":
-            if self.link_depth and self.link_depth.pop() and "a" in self.open:
+        elif tag == "a" and self.link_depth:
+            opened = self.link_depth.pop()
+            if opened and "a" in self.open:
                 self.close_to({"a"})
 
     def handle_data(self, data):

@@ -28,6 +28,7 @@ from types import SimpleNamespace
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from django.conf import settings
+from django.core.files import File
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
@@ -424,6 +425,8 @@ class WordpressImporter:
             if not self.dry_run:
                 self.record(item, "attachment", status=ImportedItem.Status.MISSING, reason=_("berkas tidak ditemukan"))
             return None
+        name = relative.rsplit("/", 1)[-1]
+        data = File(data, name=name)  # the upload checks read the name and size
         refusal = gates.upload_refusal(data, kind)
         if refusal:
             self.report["refused_media"].append(
@@ -436,23 +439,20 @@ class WordpressImporter:
         counts["updated" if existing and (existing.image_id or existing.document_id) else "created"] += 1
         if self.dry_run:
             return None
-        title = shorten(item.title or relative.rsplit("/", 1)[-1], 255)
-        name = relative.rsplit("/", 1)[-1]
+        title = shorten(item.title or name, 255)
         if kind == "image":
             image = existing.image if existing and existing.image_id else None
             if image is None:
                 image = get_image_model()(title=title, collection=self.collection)
-                image.file = ImageFile(data, name=name)
+                image.file = ImageFile(data.file, name=name)
             image.title = title
             image.save()
             self.record(item, "attachment", image=image, status=ImportedItem.Status.IMPORTED, reason="")
         else:
             document = existing.document if existing and existing.document_id else None
             if document is None:
-                from django.core.files import File
-
                 document = get_document_model()(title=title, collection=self.collection)
-                document.file = File(data, name=name)
+                document.file = File(data.file, name=name)
             document.title = title
             document.save()
             self.record(item, "attachment", document=document, status=ImportedItem.Status.IMPORTED, reason="")

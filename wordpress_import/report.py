@@ -42,7 +42,8 @@ def render_text(report):
     lines += [
         "",
         _(
-            "Terbit: %(n)d, terjadwal: %(s)d, draf: %(d)d, privat/bersandi (tidak diterbitkan): %(p)d, ke moderasi: %(m)d"
+            "Terbit: %(n)d, terjadwal: %(s)d, draf: %(d)d, privat/bersandi (tidak diterbitkan): %(p)d, "
+            "ke moderasi: %(m)d"
         )
         % {
             "n": report.get("published", 0),

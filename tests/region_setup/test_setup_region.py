@@ -67,7 +67,9 @@ class SetupRegionCommandTest(TestCase):
         output = self.run_command("--opds", str(self.csv))
         home = HomePage.objects.get()
         site = Site.objects.get()
-        self.assertEqual((site.hostname, site.port, site.root_page_id, site.is_default_site), ("contohkab.go.id", 443, home.pk, True))
+        self.assertEqual(
+            (site.hostname, site.port, site.root_page_id, site.is_default_site), ("contohkab.go.id", 443, home.pk, True)
+        )
         self.assertFalse(Page.objects.filter(depth=2).exclude(pk=home.pk).exists())  # welcome page gone
         self.assertEqual(RegionSettings.for_site(site).name, "Kabupaten Contoh")
         self.assertEqual(RegionSettings.for_site(site).government_name, "Pemerintah Kabupaten Contoh")
@@ -100,7 +102,9 @@ class SetupRegionCommandTest(TestCase):
         path = link.split("testserver", 1)[1]
         response = self.client.get(path, follow=True)
         form_url = response.redirect_chain[-1][0] if response.redirect_chain else path
-        response = self.client.post(form_url, {"new_password1": "Sandi-baru-2026!", "new_password2": "Sandi-baru-2026!"})
+        response = self.client.post(
+            form_url, {"new_password1": "Sandi-baru-2026!", "new_password2": "Sandi-baru-2026!"}
+        )
         self.assertEqual(response.status_code, 302)
         self.assertTrue(self.client.login(username="kominfo", password="Sandi-baru-2026!"))
         self.assertEqual(self.client.get(reverse("opd_teams:opd_list")).status_code, 200)

@@ -96,7 +96,7 @@ class ImportedExportTest(TestCase):
         image_block = next(block for block in captioned.body if block.block_type == "image")
         self.assertEqual(image_block.value["caption"], "Kepala dinas meninjau posyandu")
         self.assertEqual(image_block.value["image"].collection, self.teams[0].collection)
-        self.assertEqual(image_block.value["image"], ImportedItem.objects.get(wp_id=self.ids["images"][9]).image)
+        self.assertEqual(image_block.value["image"].pk, ImportedItem.objects.get(wp_id=self.ids["images"][9]).image_id)
         gallery = self.item(self.ids["posts"][10]).page.specific  # variant 1: gallery of two photos
         self.assertEqual([b.block_type for b in gallery.body].count("image"), 2)
         headings = self.item(self.ids["posts"][15]).page.specific  # variant 6: h1/h5, list, table, quote

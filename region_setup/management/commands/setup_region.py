@@ -17,7 +17,9 @@ class Command(BaseCommand):
         parser.add_argument("--name", required=True, help="Nama resmi daerah, misalnya 'Kabupaten Contoh'")
         parser.add_argument("--kind", required=True, choices=["provinsi", "kabupaten", "kota"])
         parser.add_argument("--domain", required=True, help="Domain go.id portal, misalnya contohkab.go.id")
-        parser.add_argument("--time-zone", required=True, help="Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT)")
+        parser.add_argument(
+            "--time-zone", required=True, help="Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT)"
+        )
         parser.add_argument("--diskominfo-email", action="append", default=[], required=True,
                             help="Surel akun Diskominfo pertama (boleh diulang)")  # fmt: skip
         parser.add_argument("--government-name", default="", help="Misalnya 'Pemerintah Kabupaten Contoh'")

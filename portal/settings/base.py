@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "casework",
     "complaints",
     "ppid",
+    "region_setup",
+    "wordpress_import",
     "wagtail.api.v2",
     "rest_framework",
     "wagtail.contrib.sitemaps",
@@ -107,6 +109,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "security_headers.middleware.SecurityHeadersMiddleware",
+    "wordpress_import.middleware.LegacyQueryRedirectMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "page_cache.middleware.PageCacheMiddleware",
 ]
@@ -362,3 +365,6 @@ PORTAL_COMPLAINTS_SECOND_ESCALATION_HOURS = int(os.environ.get("PORTAL_COMPLAINT
 PORTAL_COMPLAINTS_QUOTA = int(os.environ.get("PORTAL_COMPLAINTS_QUOTA", "5"))
 PORTAL_COMPLAINTS_QUOTA_SECONDS = int(os.environ.get("PORTAL_COMPLAINTS_QUOTA_SECONDS", "3600"))
 PORTAL_LAPOR_URL = os.environ.get("PORTAL_LAPOR_URL", "https://www.lapor.go.id/")
+# WordPress import (wordpress_import): uploaded exports hold unpublished posts, so they are kept
+# outside MEDIA_ROOT and never served.
+PORTAL_WORDPRESS_IMPORT_ROOT = Path(os.environ.get("WORDPRESS_IMPORT_ROOT", BASE_DIR / "var" / "wordpress-import"))

@@ -4,7 +4,19 @@ import sys
 
 from django.core.management.base import BaseCommand
 
-from demo import complaints, front_page, monitoring, ppid, region, search, services, spam_gate, teams, two_factor
+from demo import (
+    complaints,
+    front_page,
+    monitoring,
+    ppid,
+    region,
+    search,
+    services,
+    spam_gate,
+    teams,
+    two_factor,
+    wordpress,
+)
 from demo.region import DEMO_ADMIN_USERNAME
 
 #: The demo's steps, in order: the region first, then what each feature adds to it.
@@ -19,6 +31,7 @@ STEPS = [
     ("ppid", ppid.step),
     ("two_factor", two_factor.step),
     ("spam_gate", spam_gate.step),
+    ("wordpress", wordpress.step),
 ]
 
 

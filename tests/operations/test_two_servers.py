@@ -402,6 +402,48 @@ def test_the_rate_limit_sees_two_clients_as_two(deployment):
     assert response.status == 429
 
 
+def test_backup_and_restore_drill_into_a_clean_database_and_bucket(deployment, tmp_path):
+    backup_dir = tmp_path / "cadangan"
+    made = deployment.manage("backup", str(backup_dir))
+    assert "berkas media" in made.stdout
+    manifest = json.loads((backup_dir / "manifest.json").read_text())
+    assert manifest["media"], "the drill must carry media files"
+    assert any(manifest["search"].values()), manifest["search"]
+    restored_db = deployment.db_name + "_restored"
+    deployment.psql(f"DROP DATABASE IF EXISTS {restored_db}")
+    deployment.psql(f"CREATE DATABASE {restored_db}")
+    restored_bucket = deployment.bucket + "-restored"
+    import boto3
+
+    boto3.client(
+        "s3",
+        endpoint_url=f"http://127.0.0.1:{deployment.s3_port}",
+        aws_access_key_id="test",
+        aws_secret_access_key="test",
+        region_name="us-east-1",
+    ).create_bucket(Bucket=restored_bucket)
+    env = {
+        **deployment.env,
+        "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{restored_db}",
+        "MEDIA_S3_BUCKET": restored_bucket,
+    }
+    try:
+        run = subprocess.run(
+            [PYTHON, "manage.py", "restore", str(backup_dir)], cwd=REPO, env=env, capture_output=True, text=True
+        )
+        assert run.returncode == 0, run.stderr[-2000:]
+        assert "cocok dengan cadangan" in run.stdout
+        # A second restore into the now full database is refused, never merged.
+        again = subprocess.run(
+            [PYTHON, "manage.py", "restore", str(backup_dir)], cwd=REPO, env=env, capture_output=True, text=True
+        )
+        assert again.returncode != 0
+        assert "sudah berisi halaman" in again.stderr
+    finally:
+        with contextlib.suppress(subprocess.CalledProcessError):
+            deployment.psql(f"DROP DATABASE IF EXISTS {restored_db} WITH (FORCE)")
+
+
 def test_readyz_turns_red_when_redis_stops_and_pages_still_serve(deployment):
     response, _ = request(deployment.nginx_port, "/readyz")
     assert response.status == 200

@@ -9,7 +9,7 @@ BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_bench
 FILL_ARGS ?= --opds 40 --news 2500
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-test run demo migrate test test-postgres test-browser chromium bench-db bench lint format check ci clean reminders monitoring-bench
+.PHONY: help install install-test run demo migrate test test-postgres test-browser test-servers chromium nginx bench-db bench lint format check ci clean reminders monitoring-bench backup restore lock
 
 help: ## List the commands
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-15s %s\n", $$1, $$2}'
@@ -40,15 +40,24 @@ run: demo ## Set up everything and serve the demo region at http://127.0.0.1:800
 	@echo "Portal berjalan di http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/). Hentikan dengan Ctrl+C."
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: install-test chromium ## Run the whole test suite on SQLite: all tests, then the browser journeys
+test: install-test chromium nginx ## Run the whole test suite: all tests on SQLite, the browser journeys, the two-server test
 	$(BIN)/pytest -n auto
 	$(BIN)/pytest -m browser tests/browser
+	$(BIN)/pytest -m servers tests/operations
 
 test-browser: install-test chromium ## Only the browser journeys, axe and page weight; screenshots in artifacts/screenshots/
 	$(BIN)/pytest -m browser tests/browser
 
 test-postgres: install-test ## Run the whole test suite (but the browser journeys) on PostgreSQL (DATABASE_URL)
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/portal_ci} $(BIN)/pytest -n auto --create-db
+
+test-servers: install-test nginx ## Two app servers, a worker and nginx on loopback (PostgreSQL, Redis, S3), and the backup drill
+	$(BIN)/pytest -m servers tests/operations
+
+nginx: ## Install Debian's nginx for the two-server test if it is missing
+	@test -x /usr/sbin/nginx || { \
+		SUDO=""; [ "$$(id -u)" = "0" ] || SUDO="sudo"; \
+		$$SUDO apt-get update -qq && $$SUDO DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx; }
 
 chromium: ## Install Debian's Chromium for the browser tests if it is missing (never a downloaded browser)
 	@test -x $${PORTAL_CHROMIUM:-/usr/bin/chromium} || { \
@@ -79,6 +88,14 @@ ci: ## What CI runs (.ci/run)
 
 clean: ## Remove the virtual environment, local database and media
 	rm -rf $(VENV) db.sqlite3 media var static_collected
+
+BACKUP_DIR ?= backups/$(shell date -u +%Y%m%dT%H%M%SZ)
+
+backup: install ## Back up the database and every media file into BACKUP_DIR (a new folder)
+	$(MANAGE) backup $(BACKUP_DIR)
+
+restore: install ## Restore BACKUP_DIR into the configured empty database and storage, then verify it
+	$(MANAGE) restore $(BACKUP_DIR)
 
 reminders: install ## Send the due reminders to quiet OPDs (run daily from cron)
 	$(MANAGE) send_opd_reminders

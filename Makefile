@@ -18,11 +18,12 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(VENV)/.installed: requirements.txt | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements.txt
+$(VENV)/.installed: requirements.lock | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
 	touch $@
 
-$(VENV)/.installed-test: requirements.txt requirements-test.txt | $(BIN)/python
+$(VENV)/.installed-test: requirements.lock requirements-test.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
 	$(BIN)/pip install --quiet -r requirements-test.txt
 	touch $@ $(VENV)/.installed
 
@@ -90,6 +91,13 @@ clean: ## Remove the virtual environment, local database and media
 	rm -rf $(VENV) db.sqlite3 media var static_collected
 
 BACKUP_DIR ?= backups/$(shell date -u +%Y%m%dT%H%M%SZ)
+
+lock: ## Regenerate requirements.lock (every production package pinned with hashes) from requirements.txt
+	rm -rf var/lock-venv && $(PYTHON) -m venv var/lock-venv
+	var/lock-venv/bin/pip install --quiet pip-tools==7.6.2
+	var/lock-venv/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+		--output-file requirements.lock requirements.txt
+	rm -rf var/lock-venv
 
 backup: install ## Back up the database and every media file into BACKUP_DIR (a new folder)
 	$(MANAGE) backup $(BACKUP_DIR)

@@ -9,7 +9,7 @@ BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_bench
 FILL_ARGS ?= --opds 40 --news 2500
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-test run demo migrate test test-postgres test-browser test-servers chromium nginx bench-db bench lint format check ci clean reminders monitoring-bench backup restore lock
+.PHONY: help install install-test run demo migrate test test-postgres test-browser test-servers chromium nginx wrk bench-servers bench-db bench lint format check ci clean reminders monitoring-bench backup restore lock
 
 help: ## List the commands
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-15s %s\n", $$1, $$2}'
@@ -69,8 +69,18 @@ bench-db: install-test ## Fill BENCH_DATABASE_URL with a generated region (FILL_
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) migrate --noinput
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) fill_region $(FILL_ARGS)
 
-bench: install-test ## Benchmark key URLs and gunicorn throughput on BENCH_DATABASE_URL (JSON lines, never fails on time)
+bench: install-test nginx wrk ## Benchmark key URLs and throughput on BENCH_DATABASE_URL, then 1 vs 2 app servers behind nginx (never fails on time)
 	DATABASE_URL=$(BENCH_DATABASE_URL) DJANGO_SETTINGS_MODULE=scale.bench_settings $(MANAGE) bench --output artifacts/bench/bench-$$(date -u +%Y%m%dT%H%M%SZ).jsonl
+	DJANGO_SETTINGS_MODULE=scale.bench_settings $(MANAGE) bench_servers --output artifacts/bench/servers-$$(date -u +%Y%m%dT%H%M%SZ).jsonl
+
+bench-servers: install-test nginx wrk ## Only the 1 vs 2 app servers throughput and the 60 s load run (wrk)
+	mkdir -p artifacts/bench
+	DJANGO_SETTINGS_MODULE=scale.bench_settings $(MANAGE) bench_servers --output artifacts/bench/servers-$$(date -u +%Y%m%dT%H%M%SZ).jsonl
+
+wrk: ## Install Debian's wrk (load generator) if it is missing
+	@command -v wrk >/dev/null || { \
+		SUDO=""; [ "$$(id -u)" = "0" ] || SUDO="sudo"; \
+		$$SUDO apt-get update -qq && $$SUDO DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
 
 check: install-test ## Django system check and missing-migration check
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check

@@ -9,7 +9,7 @@ BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_bench
 FILL_ARGS ?= --opds 40 --news 2500
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev install-test run demo migrate test test-postgres test-browser chromium nginx bench-db bench lint format check ci clean reminders monitoring-bench
+.PHONY: help install install-dev install-test run demo migrate test test-postgres test-browser test-servers chromium nginx wrk bench-servers bench-db bench lint format check ci clean reminders monitoring-bench backup restore lock
 
 help: ## List the commands
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-15s %s\n", $$1, $$2}'
@@ -18,15 +18,17 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(VENV)/.installed: requirements.txt | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements.txt
+$(VENV)/.installed: requirements.lock | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
 	touch $@
 
-$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
+$(VENV)/.installed-dev: requirements.lock requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@ $(VENV)/.installed
 
-$(VENV)/.installed-test: requirements.txt requirements-dev.txt requirements-test.txt | $(BIN)/python
+$(VENV)/.installed-test: requirements.lock requirements-dev.txt requirements-test.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
 	$(BIN)/pip install --quiet -r requirements-test.txt
 	touch $@ $(VENV)/.installed $(VENV)/.installed-dev
 
@@ -46,15 +48,24 @@ run: demo ## Set up everything and serve the demo region at http://127.0.0.1:800
 	@echo "Portal berjalan di http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/). Hentikan dengan Ctrl+C."
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: install-test chromium nginx ## Run the whole test suite on SQLite: all tests, then the browser journeys
+test: install-test chromium nginx ## Run the whole test suite: all tests on SQLite, the browser journeys, the two-server test
 	$(BIN)/pytest -n auto
 	$(BIN)/pytest -m browser tests/browser
+	$(BIN)/pytest -m servers tests/operations
 
 test-browser: install-test chromium ## Only the browser journeys, axe and page weight; screenshots in artifacts/screenshots/
 	$(BIN)/pytest -m browser tests/browser
 
 test-postgres: install-test nginx ## Run the whole test suite (but the browser journeys) on PostgreSQL (DATABASE_URL)
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/portal_ci} $(BIN)/pytest -n auto --create-db
+
+test-servers: install-test nginx ## Two app servers, a worker and nginx on loopback (PostgreSQL, Redis, S3), and the backup drill
+	$(BIN)/pytest -m servers tests/operations
+
+nginx: ## Install Debian's nginx for the two-server test if it is missing
+	@test -x /usr/sbin/nginx || { \
+		SUDO=""; [ "$$(id -u)" = "0" ] || SUDO="sudo"; \
+		$$SUDO apt-get update -qq && $$SUDO DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx; }
 
 chromium: ## Install Debian's Chromium for the browser tests if it is missing (never a downloaded browser)
 	@test -x $${PORTAL_CHROMIUM:-/usr/bin/chromium} || { \
@@ -70,8 +81,18 @@ bench-db: install-test ## Fill BENCH_DATABASE_URL with a generated region (FILL_
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) migrate --noinput
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) fill_region $(FILL_ARGS)
 
-bench: install-test ## Benchmark key URLs and gunicorn throughput on BENCH_DATABASE_URL (JSON lines, never fails on time)
+bench: install-test nginx wrk ## Benchmark key URLs and throughput on BENCH_DATABASE_URL, then 1 vs 2 app servers behind nginx (never fails on time)
 	DATABASE_URL=$(BENCH_DATABASE_URL) DJANGO_SETTINGS_MODULE=benchmarks.settings $(MANAGE) bench --output artifacts/bench/bench-$$(date -u +%Y%m%dT%H%M%SZ).jsonl
+	DJANGO_SETTINGS_MODULE=benchmarks.settings $(MANAGE) bench_servers --output artifacts/bench/servers-$$(date -u +%Y%m%dT%H%M%SZ).jsonl
+
+bench-servers: install-test nginx wrk ## Only the 1 vs 2 app servers throughput and the 60 s load run (wrk)
+	mkdir -p artifacts/bench
+	DJANGO_SETTINGS_MODULE=benchmarks.settings $(MANAGE) bench_servers --output artifacts/bench/servers-$$(date -u +%Y%m%dT%H%M%SZ).jsonl
+
+wrk: ## Install Debian's wrk (load generator) if it is missing
+	@command -v wrk >/dev/null || { \
+		SUDO=""; [ "$$(id -u)" = "0" ] || SUDO="sudo"; \
+		$$SUDO apt-get update -qq && $$SUDO DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
 
 check: install-test ## Django system check and missing-migration check
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check
@@ -90,6 +111,21 @@ ci: ## What CI runs (.ci/run)
 
 clean: ## Remove the virtual environment, local database and media
 	rm -rf $(VENV) db.sqlite3 media var static_collected
+
+BACKUP_DIR ?= backups/$(shell date -u +%Y%m%dT%H%M%SZ)
+
+lock: ## Regenerate requirements.lock (every production package pinned with hashes) from requirements.txt
+	rm -rf var/lock-venv && $(PYTHON) -m venv var/lock-venv
+	var/lock-venv/bin/pip install --quiet pip-tools==7.6.2
+	var/lock-venv/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+		--output-file requirements.lock requirements.txt
+	rm -rf var/lock-venv
+
+backup: install ## Back up the database and every media file into BACKUP_DIR (a new folder)
+	$(MANAGE) backup $(BACKUP_DIR)
+
+restore: install ## Restore BACKUP_DIR into the configured empty database and storage, then verify it
+	$(MANAGE) restore $(BACKUP_DIR)
 
 reminders: install ## Send the due reminders to quiet OPDs (run daily from cron)
 	$(MANAGE) send_opd_reminders

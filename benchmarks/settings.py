@@ -26,3 +26,5 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 PORTAL_PAGE_CACHE_SECONDS = 300 if env_bool("PORTAL_BENCH_PAGE_CACHE") else 0
 # The benchmark is one client sending thousands of searches: lift the per-client rate limit.
 PORTAL_SEARCH_RATE_LIMITS = {"search": 1_000_000, "autocomplete": 1_000_000}
+# The filler and benchmark run without a worker: Wagtail's background tasks run inline.
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}

@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from opd_teams.media_views import serve_media
+from operations import health, metrics
 from search import views as search_views
 from seo import views as seo_views
 
@@ -14,6 +15,9 @@ urlpatterns = [
     path("admin/tag-autocomplete/", include("opd_teams.tags")),
     # Throttled password reset and the single-name account page, in front of Wagtail's (accounts app).
     path("", include("accounts.admin_overrides")),
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
+    path("metrics", metrics.metrics_view, name="prometheus-django-metrics"),
     path("admin/", include(wagtailadmin_urls)),
     # A short address editors can remember ("lupa link admin" must not happen).
     path("masuk/", RedirectView.as_view(pattern_name="wagtailadmin_home", permanent=False), name="editor_login"),

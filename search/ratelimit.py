@@ -13,11 +13,9 @@ DEFAULT_LIMITS = {"search": 60, "autocomplete": 240}
 
 
 def client_key(request):
-    # REMOTE_ADDR is the reverse proxy's view of the client; deployments behind a proxy set
-    # PORTAL_CLIENT_IP_HEADER (e.g. "HTTP_X_REAL_IP") to the header their proxy overwrites.
-    header = getattr(settings, "PORTAL_CLIENT_IP_HEADER", "")
-    address = (request.META.get(header) if header else None) or request.META.get("REMOTE_ADDR", "")
-    return address.split(",")[0].strip() or "unknown"
+    # Behind a reverse proxy, operations.client_address.TrustedProxyMiddleware has already put
+    # the real client address (from a trusted proxy's X-Forwarded-For) in REMOTE_ADDR.
+    return request.META.get("REMOTE_ADDR", "").strip() or "unknown"
 
 
 def allow(request, bucket):

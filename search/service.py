@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.dispatch import Signal
 from django.utils.translation import gettext as _
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, get_page_models
@@ -24,6 +25,9 @@ from .snippets import highlight, snippet
 from .text import STOP_WORDS, stem, tokenize
 
 logger = logging.getLogger(__name__)
+
+#: Sent when the configured engine failed and the database answered instead (metrics count it).
+engine_fell_back = Signal()
 
 RESULTS_PER_PAGE = 10
 MAX_PAGE_NUMBER = 1000
@@ -132,6 +136,7 @@ def run_engines(parsed, filters, offset, limit):
         if isinstance(primary, engines.DatabaseEngine):
             raise
         logger.warning("Search engine %s failed; answering from the database", primary.name, exc_info=True)
+        engine_fell_back.send(sender=type(primary))
         outcome = engines.database_engine().search(parsed, filters, offset, limit)
         outcome.fell_back = True
     if outcome.total == 0 and len(parsed.groups) > 1 and not outcome.fell_back:

@@ -1,11 +1,10 @@
 """Cron entry point: e-mail the admins of OPDs that published nothing for N days."""
 
-from django.core.management.base import BaseCommand
-
 from monitoring.reminders import send_due_reminders
+from operations.scheduled import ScheduledCommand
 
 
-class Command(BaseCommand):
+class Command(ScheduledCommand):
     help = "Mengirim surel pengingat ke admin OPD yang lama tidak menerbitkan apa pun (untuk cron)."
 
     def add_arguments(self, parser):

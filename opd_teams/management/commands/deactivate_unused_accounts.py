@@ -1,11 +1,10 @@
 """Deactivate OPD accounts not used for a while (run daily from cron or a scheduler)."""
 
-from django.core.management.base import BaseCommand
-
 from opd_teams.team import deactivate_unused_accounts, unused_since_days
+from operations.scheduled import ScheduledCommand
 
 
-class Command(BaseCommand):
+class Command(ScheduledCommand):
     help = "Menonaktifkan akun OPD yang tidak dipakai selama sekian hari (bawaan PORTAL_ACCOUNT_UNUSED_DAYS)."
 
     def add_arguments(self, parser):

@@ -1,9 +1,8 @@
-from django.core.management.base import BaseCommand
-
+from operations.scheduled import ScheduledCommand
 from outbox.mail import deliver_due
 
 
-class Command(BaseCommand):
+class Command(ScheduledCommand):
     help = "Deliver queued and failed e-mail (run every few minutes from cron)."
 
     def handle(self, *args, **options):

@@ -13,11 +13,10 @@ from django.utils import timezone
 
 from casework.models import CaseHandler
 from casework.workflow import transition
+from complaints.models import KIND, Complaint, ComplaintCategory
 from opd_pages.models import OpdHomePage
 from opd_teams.models import OpdTeam
-
 from tests.factories.complaints import ComplaintCategoryFactory, ComplaintFactory
-from complaints.models import KIND, Complaint, ComplaintCategory
 
 CATEGORIES = [
     ("Layanan kesehatan", "Puskesmas, rumah sakit, posyandu", "Dinkes"),

@@ -13,7 +13,6 @@ from wagtail.documents import get_document_model
 
 from opd_pages.models import OpdHomePage
 from opd_pages.skeleton import standard_sections
-
 from ppid import handling
 from ppid.models import (
     AnswerKind,

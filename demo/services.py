@@ -14,10 +14,9 @@ from django.utils import timezone
 from home.models import HomePage, QuickLink
 from opd_pages.models import OpdHomePage
 from opd_pages.skeleton import standard_sections
-
+from services.models import LifeEvent, MaklumatPage, ServiceCatalogPage, ServiceIndexPage, ServicePage, ServiceTopic
 from tests.factories.services import LifeEventFactory, ServiceTopicFactory, requirement
 from tests.factories.services import step as procedure_step
-from services.models import LifeEvent, MaklumatPage, ServiceCatalogPage, ServiceIndexPage, ServicePage, ServiceTopic
 
 LIFE_EVENTS = [
     (

@@ -153,6 +153,8 @@ def _add_complaints(rows, period):
     figures = opd_figures(received)
     for row in rows:
         row.complaints = figures.get(row.opd.pk, {})
+
+
 def _add_ppid(rows, opds, period):
     """PPID requests received in the period and berkala freshness (two queries, see ppid.report)."""
     from ppid.report import monitoring_figures

@@ -9,9 +9,9 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from casework.workflow import transition
-from tests.factories.complaints import ComplaintCategoryFactory
 from complaints.models import Complaint
 from opd_pages.models import OpdHomePage
+from tests.factories.complaints import ComplaintCategoryFactory
 
 from .base import PHONE, SCREENSHOTS, BrowserTestCase
 from .test_quality import BLOCKING_IMPACTS

@@ -6,10 +6,10 @@ from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from demo import ppid as demo
 from opd_pages.models import OpdHomePage
 from opd_teams.onboarding import adopt_opd
 from opd_teams.roles import ensure_platform_groups
-from demo import ppid as demo
 from ppid.models import Classification, InformationRequest, PublicDocumentPage
 
 from .base import DESKTOP, PASSWORD, PHONE, BrowserTestCase

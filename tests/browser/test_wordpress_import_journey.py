@@ -7,12 +7,12 @@ from django.contrib.auth.models import Group
 from django.test import override_settings
 from playwright.sync_api import expect
 
+from benchmarks.wordpress_export import SPAM_TITLE, write_export, write_uploads
 from opd_pages.models import NewsPage, OpdHomePage
 from opd_teams.factories import UserFactory
 from opd_teams.models import DISKOMINFO_GROUP
 from opd_teams.onboarding import adopt_opd
 from opd_teams.roles import ensure_platform_groups
-from benchmarks.wordpress_export import SPAM_TITLE, write_export, write_uploads
 
 from .base import DESKTOP, PASSWORD, BrowserTestCase
 

@@ -20,8 +20,8 @@ from casework.intake import follow_up
 from casework.models import TrackingSequence
 from casework.tracking import next_tracking_number
 from casework.workflow import TransitionError, transition
-from tests.factories.complaints import ComplaintFactory
 from complaints.models import Complaint
+from tests.factories.complaints import ComplaintFactory
 
 WIB = ZoneInfo("Asia/Jakarta")
 

@@ -6,8 +6,8 @@ from django.urls import reverse
 
 from audit.models import AuditEvent
 from casework.models import CaseHandler
-from tests.factories.complaints import ComplaintFactory
 from complaints.models import KIND, ComplaintAttachment
+from tests.factories.complaints import ComplaintFactory
 
 from .helpers import build_complaints_region
 

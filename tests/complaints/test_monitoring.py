@@ -6,11 +6,11 @@ from django.test import TestCase
 from django.utils import timezone
 
 from casework.workflow import transition
-from tests.factories.complaints import ComplaintFactory
 from complaints.models import Complaint
 from monitoring.report import Period, build_report, export_csv
 from monitoring.scorecard import build_scorecards
 from opd_pages.models import OpdHomePage
+from tests.factories.complaints import ComplaintFactory
 
 from .helpers import build_complaints_region
 

@@ -4,7 +4,6 @@ import factory
 from django.utils import timezone
 
 from casework.intake import store_case
-
 from complaints.models import Complaint, ComplaintCategory
 
 

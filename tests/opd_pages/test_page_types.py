@@ -19,8 +19,8 @@ from opd_pages.models import (
     OpdHomePage,
     ProfilePage,
 )
-from tests.factories.opd_pages import AnnouncementPageFactory, EventPageFactory, NewsPageFactory, ProfilePageFactory
 from services.models import ServiceCatalogPage, ServiceIndexPage
+from tests.factories.opd_pages import AnnouncementPageFactory, EventPageFactory, NewsPageFactory, ProfilePageFactory
 from tests.trees import build_region_tree
 
 

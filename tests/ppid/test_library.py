@@ -11,8 +11,8 @@ from wagtail.test.utils.form_data import nested_form_data
 
 from opd_pages.models import OpdHomePage
 from opd_pages.skeleton import standard_sections
-from tests.factories.ppid import DocumentFileFactory, PublicDocumentPageFactory
 from ppid.models import Classification, DocumentKind, PpidIndexPage, PublicDocumentPage
+from tests.factories.ppid import DocumentFileFactory, PublicDocumentPageFactory
 from tests.trees import build_region_tree
 
 

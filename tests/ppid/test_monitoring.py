@@ -9,8 +9,8 @@ from wagtail.models import Page
 from monitoring.report import build_report, header, quarter, quarter_of, row_values
 from monitoring.scorecard import build_scorecards
 from ppid import handling
-from tests.factories.ppid import PublicDocumentPageFactory, file_request
 from ppid.models import AnswerKind
+from tests.factories.ppid import PublicDocumentPageFactory, file_request
 
 from .helpers import build_ppid_region, ppid_page_of
 

@@ -18,8 +18,8 @@ from opd_teams.factories import UserFactory
 from opd_teams.models import DISKOMINFO_GROUP
 from opd_teams.roles import ensure_platform_groups
 from ppid import handling, report
-from tests.factories.ppid import PublicDocumentPageFactory, file_request
 from ppid.models import AnswerKind, Classification, ObjectionOutcome, ObjectionReason
+from tests.factories.ppid import PublicDocumentPageFactory, file_request
 
 from .helpers import build_ppid_region, ppid_page_of
 

@@ -15,8 +15,8 @@ from opd_teams.factories import UserFactory
 from opd_teams.models import DISKOMINFO_GROUP
 from outbox.models import OutgoingMail
 from ppid import handling
-from tests.factories.ppid import file_request
 from ppid.models import AnswerKind, InformationRequest, Objection, RequestEvent, RequestStatus
+from tests.factories.ppid import file_request
 
 from .helpers import PASSWORD, build_ppid_region
 

@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from opd_pages.models import OpdHomePage
 from services.completeness import GREEN, MAX_POINTS, RED, YELLOW, opd_scores, score_service, zone_of
-from tests.factories.services import ServicePageFactory
 from services.models import MaklumatPage, ServicePage
+from tests.factories.services import ServicePageFactory
 
 from .helpers import add_opd_with_services, build_service_region
 

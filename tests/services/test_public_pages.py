@@ -9,8 +9,8 @@ from django.test.utils import CaptureQueriesContext
 
 from home.models import QuickLink
 from opd_pages.models import OpdHomePage
-from tests.factories.services import LifeEventFactory, ServicePageFactory, requirement, service_index_of, step
 from services.models import MaklumatPage, ServicePage
+from tests.factories.services import LifeEventFactory, ServicePageFactory, requirement, service_index_of, step
 
 from .helpers import add_opd_with_services, build_service_region
 

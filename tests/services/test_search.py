@@ -3,6 +3,7 @@
 from django.test import TestCase
 from wagtail.models import Page
 
+from demo import services as demo
 from demo.region import build_region
 from home.demo import build_front_page
 from home.models import QuickLink
@@ -10,7 +11,6 @@ from opd_pages.models import OpdHomePage
 from search.engine import Filters, database_engine, parse_query
 from search.relevance import CASES, TOP, top_titles
 from search.service import run_search
-from demo import services as demo
 from services.completeness import opd_scores, score_service
 from services.models import LifeEvent, ServicePage, ServiceTopic
 

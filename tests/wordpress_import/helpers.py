@@ -5,9 +5,9 @@ from pathlib import Path
 
 from django.test import override_settings
 
+from benchmarks.wordpress_export import write_export, write_uploads
 from opd_teams.onboarding import adopt_opd
 from opd_teams.roles import ensure_platform_groups
-from benchmarks.wordpress_export import write_export, write_uploads
 from tests.trees import build_region_tree
 
 

@@ -11,8 +11,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site, WorkflowState
 
-from opd_pages.models import NewsPage, ProfilePage
 from benchmarks.wordpress_export import SPAM_TITLE, write_export
+from opd_pages.models import NewsPage, ProfilePage
 from wordpress_import.importer import WordpressImportError, import_wordpress
 from wordpress_import.models import ImportedItem
 from wordpress_import.shortcodes import has_shortcode

@@ -3,6 +3,7 @@ enrolment, the second login step, recovery codes and Diskominfo's reset."""
 
 from django.test import TestCase, override_settings
 from django.urls import reverse
+from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -119,11 +120,17 @@ class EnforcedTwoFactorTests(TestCase):
     def test_wrong_codes_are_throttled(self):
         device, _codes = enrol(self.users["disdukcapil.admin"])
         self.login("disdukcapil.admin")
-        for _ in range(3):
-            self.client.post(reverse("accounts:verify"), {"code": "999999", "next": HOME})
+        self.client.post(reverse("accounts:verify"), {"code": "999999", "next": HOME})
+        device.refresh_from_db()
+        self.assertEqual(device.throttling_failure_count, 1, "a wrong code counts")
+        # Several recent failures (django-otp doubles the wait each time): even the right code waits.
+        TOTPDevice.objects.filter(pk=device.pk).update(
+            throttling_failure_count=5, throttling_failure_timestamp=timezone.now()
+        )
         response = self.client.post(reverse("accounts:verify"), {"code": totp_code(device), "next": HOME})
         self.assertContains(response, "Terlalu banyak kode salah")
         self.assertEqual(self.client.get(HOME).status_code, 302)
+        self.assertEqual(AuditEvent.objects.filter(action="login.2fa", outcome="denied").count(), 1)
 
     def test_the_next_address_cannot_leave_the_site(self):
         device, _codes = enrol(self.users["humas"])

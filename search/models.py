@@ -192,7 +192,6 @@ class QueryVisitor(models.Model):
         import random
 
         from django.conf import settings
-        from django.db import IntegrityError, transaction
 
         day = day or timezone.localdate()
         # One INSERT; a visitor already counted for the day is ignored by the unique constraint.

@@ -301,15 +301,14 @@ def popular_queries(limit=8):
 def record_statistics(query, found, visitor):
     """Count the search for the report and *Pencarian populer*; a locked or failing database
     loses the count, never the citizen's answer."""
-    from django.db import DatabaseError, transaction
+    from django.db import DatabaseError
 
     from .models import QueryVisitor
 
     try:
-        with transaction.atomic():
-            QueryStat.record(query, found=found)
-            if visitor:
-                QueryVisitor.record(query[:200], visitor)
+        QueryStat.record(query, found=found)
+        if visitor:
+            QueryVisitor.record(query[:200], visitor)
     except DatabaseError:
         logger.warning("Search statistics not recorded", exc_info=True)
 

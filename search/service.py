@@ -76,7 +76,7 @@ def _parse_page_number(raw, messages):
 
 
 def _opd_by_slug(slug):
-    slug = (slug or "").strip().lower()[:40]
+    slug = (slug or "").replace("\x00", "").strip().lower()[:40]  # PostgreSQL refuses NUL in a query
     if not slug:
         return None
     return OpdHomePage.objects.live().public().filter(slug=slug).only("id", "title", "acronym", "slug", "path").first()

@@ -192,13 +192,9 @@ class QueryVisitor(models.Model):
         import random
 
         from django.conf import settings
-        from django.db import IntegrityError, transaction
 
         day = day or timezone.localdate()
-        try:
-            with transaction.atomic():
-                _row, created = cls.objects.get_or_create(query=query, day=day, visitor=visitor)
-        except IntegrityError:
-            return
-        if created and random.random() < 0.01:
+        # One INSERT; a visitor already counted for the day is ignored by the unique constraint.
+        cls.objects.bulk_create([cls(query=query, day=day, visitor=visitor)], ignore_conflicts=True)
+        if random.random() < 0.01:
             cls.objects.filter(day__lt=day - datetime.timedelta(days=settings.PORTAL_POPULAR_DAYS)).delete()

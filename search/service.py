@@ -83,7 +83,7 @@ def _parse_page_number(raw, messages):
 
 
 def _opd_by_slug(slug):
-    slug = (slug or "").strip().lower()[:40]
+    slug = (slug or "").replace("\x00", "").strip().lower()[:40]  # PostgreSQL refuses NUL in a query
     if not slug:
         return None
     return OpdHomePage.objects.live().public().filter(slug=slug).only("id", "title", "acronym", "slug", "path").first()
@@ -330,15 +330,14 @@ def popular_queries(limit=8):
 def record_statistics(query, found, visitor):
     """Count the search for the report and *Pencarian populer*; a locked or failing database
     loses the count, never the citizen's answer."""
-    from django.db import DatabaseError, transaction
+    from django.db import DatabaseError
 
     from .models import QueryVisitor
 
     try:
-        with transaction.atomic():
-            QueryStat.record(query, found=found)
-            if visitor:
-                QueryVisitor.record(query[:200], visitor)
+        QueryStat.record(query, found=found)
+        if visitor:
+            QueryVisitor.record(query[:200], visitor)
     except DatabaseError:
         logger.warning("Search statistics not recorded", exc_info=True)
 

@@ -71,7 +71,7 @@ def autocomplete(request):
     """Up to 8 page titles matching what has been typed so far (JSON for static/js/search-autocomplete.js)."""
     if not ratelimit.allow(request, "autocomplete"):
         return JsonResponse({"suggestions": []}, status=429)
-    scope = request.GET.get("di", "").strip().lower()[:40]
+    scope = request.GET.get("di", "").replace("\x00", "").strip().lower()[:40]
     scope_id = OpdHomePage.objects.filter(slug=scope).values_list("pk", flat=True).first() if scope else None
     try:
         ids = engines.configured_engine().autocomplete(request.GET.get("q", ""), scope_id)

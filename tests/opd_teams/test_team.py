@@ -89,7 +89,8 @@ class TeamViewTest(TestCase):
 
     def test_admin_deactivates_an_operator_and_resends_an_invitation(self):
         self.client.force_login(self.a.admin)
-        response = self.client.post(reverse("opd_teams:resend", args=[self.a.team.pk, self.a.operator.pk]))
+        with self.captureOnCommitCallbacks(execute=True):  # mail leaves through the outbox after commit
+            response = self.client.post(reverse("opd_teams:resend", args=[self.a.team.pk, self.a.operator.pk]))
         self.assertRedirects(response, reverse("opd_teams:team"))
         self.assertEqual(mail.outbox[-1].to, [self.a.operator.email])
         response = self.client.post(reverse("opd_teams:deactivate", args=[self.a.team.pk, self.a.operator.pk]))

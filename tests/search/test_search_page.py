@@ -134,7 +134,11 @@ class SearchResultsTests(TestCase):
         self.assertFalse(set(self.titles(first)) & set(self.titles(second)))
 
     def test_zero_results_gives_hints_directory_and_popular_searches(self):
+        from search.models import QueryVisitor
+
         QueryStat.record("ktp", found=True)
+        for n in range(5):  # popular means searched by several distinct visitors (spam_gate)
+            QueryVisitor.record("ktp", f"visitor-{n}")
         response = self.search(q="vaksinasu")
         self.assertContains(response, "Tidak ada hasil")
         self.assertContains(response, "Mungkin maksud Anda")

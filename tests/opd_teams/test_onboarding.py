@@ -29,6 +29,7 @@ from opd_teams.onboarding import OnboardingError, archive_opd, onboard_opd
 from opd_teams.roles import ensure_platform_groups
 from tests.factories.home import RegionalPageFactory
 from tests.factories.opd_teams import UserFactory
+from services.models import ServiceIndexPage
 from tests.trees import build_region_tree
 
 ADMINS = ["budi@diskan.contohkab.go.id", "sari@diskan.contohkab.go.id"]
@@ -68,7 +69,7 @@ class OnboardingTest(TestCase):
         children = opd.get_children().specific()
         self.assertEqual(
             {type(p) for p in children if not isinstance(p, ProfilePage)},
-            {NewsIndexPage, AnnouncementIndexPage, EventIndexPage},
+            {NewsIndexPage, AnnouncementIndexPage, EventIndexPage, ServiceIndexPage},
         )
         profiles = ProfilePage.objects.child_of(opd)
         self.assertEqual(set(profiles.values_list("profile_type", flat=True)), set(MANDATORY_PROFILE_TYPES))

@@ -14,10 +14,11 @@ from search.service import run_search
 from services.completeness import opd_scores, score_service
 from services.models import LifeEvent, ServicePage, ServiceTopic
 
-#: (query, service slug, OPD acronym) — the service that must come first.
+#: (query, service slug(s), OPD acronym) — the service that must come first. "akta" alone names
+#: either akta: SQLite ranks Akta Kelahiran first, PostgreSQL's ts_rank Akta Kematian.
 SERVICE_CASES = [
     ("sekolah", "ppdb", "Disdikbud"),
-    ("akta", "akta-kelahiran", "Disdukcapil"),
+    ("akta", ("akta-kelahiran", "akta-kematian"), "Disdukcapil"),
     ("izin usaha", "nib-oss", "DPMPTSP"),
     ("kartu kuning", "kartu-kuning", "Disnaker"),
     ("akte lahir", "akta-kelahiran", "Disdukcapil"),
@@ -75,7 +76,9 @@ class DemoServicesTests(TestCase):
             with self.subTest(query=query):
                 first = self.first_service(query)
                 self.assertIsNotNone(first, f"{query!r}: the first result is not a service")
-                self.assertEqual((first.slug, first.opd.acronym), (slug, acronym))
+                slugs = (slug,) if isinstance(slug, str) else slug
+                self.assertIn(first.slug, slugs)
+                self.assertEqual(first.opd.acronym, acronym)
 
     def test_news_about_the_service_still_shows_in_the_top_three(self):
         for query, expected in CASES:

@@ -32,7 +32,11 @@ class ComplaintJourneyTests(BrowserTestCase):
         self.dinkes = OpdHomePage.objects.get(acronym="Dinkes")
         self.category = ComplaintCategoryFactory(name="Layanan kesehatan", opd=self.dinkes)
 
-    def blocking_violations(self, page):
+    def blocking_violations(self, path):
+        """axe and the page width on a script-enabled page (axe itself is a script)."""
+        page = self.checker
+        page.goto(self.url(path))
+        self.assertLessEqual(page.evaluate("document.documentElement.scrollWidth"), PHONE["width"])
         results = Axe().run(page).response
         self.assertGreater(len(results["passes"]), 10)
         return [
@@ -43,12 +47,12 @@ class ComplaintJourneyTests(BrowserTestCase):
 
     def test_citizen_reports_with_a_photo_on_a_phone_without_javascript_and_sees_the_answer(self):
         page = self.new_page(PHONE, javascript=False)
+        self.checker = self.new_page(PHONE)
         page.goto(self.url(self.dinkes.url))
         page.get_by_role("link", name="Laporkan masalah ke Dinkes").click()
         expect(page.get_by_role("heading", level=1)).to_have_text("Sampaikan pengaduan")
         self.assertEqual(page.locator("#id_opd").input_value(), str(self.dinkes.pk))
-        self.assertEqual(self.blocking_violations(page), [])
-        self.assertLessEqual(page.evaluate("document.documentElement.scrollWidth"), PHONE["width"])
+        self.assertEqual(self.blocking_violations(page.url.replace(self.live_server_url, "")), [])
         self.screenshot(page, "pengaduan-1-formulir")
 
         page.get_by_label("Judul singkat").fill("Antrean puskesmas sangat panjang")
@@ -66,8 +70,6 @@ class ComplaintJourneyTests(BrowserTestCase):
         expect(page.locator(".tracking-number")).to_have_text(case.tracking_number)
         self.assertEqual(case.attachments.count(), 1)
         self.assertEqual(case.opd, self.dinkes)
-        self.assertEqual(self.blocking_violations(page), [])
-        self.assertLessEqual(page.evaluate("document.documentElement.scrollWidth"), PHONE["width"])
         self.screenshot(page, "pengaduan-2-nomor")
 
         reporter_mail = next(m for m in mail.outbox if m.to == ["siti@contoh.id"])
@@ -78,10 +80,9 @@ class ComplaintJourneyTests(BrowserTestCase):
         expect(page.locator(".complaint-answer")).to_contain_text("Mulai Senin loket dibuka pukul 07.30.")
         self.screenshot(page, "pengaduan-3-jawaban")
 
-        for path in ("/pengaduan/terjawab/", "/pengaduan/statistik/"):
+        for path in (link, "/pengaduan/terjawab/", "/pengaduan/statistik/"):
             with self.subTest(path=path):
-                page.goto(self.url(path))
-                self.assertEqual(self.blocking_violations(page), [])
-                self.assertLessEqual(page.evaluate("document.documentElement.scrollWidth"), PHONE["width"])
+                self.assertEqual(self.blocking_violations(path), [])
+        page.goto(self.url("/pengaduan/statistik/"))
         expect(page.locator("main")).to_contain_text("Dinas Kesehatan")
         self.screenshot(page, "pengaduan-4-statistik")

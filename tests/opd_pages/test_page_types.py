@@ -20,6 +20,7 @@ from opd_pages.models import (
     OpdHomePage,
     ProfilePage,
 )
+from opd_pages.skeleton import standard_sections
 from tests.trees import build_region_tree
 
 
@@ -71,7 +72,10 @@ class PageTypeTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(HomePage, {Page})
         self.assertAllowedSubpageTypes(HomePage, {OpdHomePage, RegionalPage, NewsArchivePage})
         self.assertAllowedParentPageTypes(OpdHomePage, {HomePage})
-        self.assertAllowedSubpageTypes(OpdHomePage, {NewsIndexPage, AnnouncementIndexPage, EventIndexPage, ProfilePage})
+        self.assertAllowedSubpageTypes(
+            OpdHomePage, {NewsIndexPage, AnnouncementIndexPage, EventIndexPage, ProfilePage}
+            | {section.page_class for section in standard_sections()}
+        )  # fmt: skip
         self.assertAllowedSubpageTypes(NewsIndexPage, {NewsPage})
         self.assertAllowedSubpageTypes(AnnouncementIndexPage, {AnnouncementPage})
         self.assertAllowedSubpageTypes(EventIndexPage, {EventPage})

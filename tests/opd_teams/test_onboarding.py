@@ -20,8 +20,9 @@ from wagtail.models import (
 )
 
 from home.factories import RegionalPageFactory
-from opd_pages.models import AnnouncementIndexPage, EventIndexPage, NewsIndexPage, OpdHomePage, ProfilePage
+from opd_pages.models import NewsIndexPage, OpdHomePage, ProfilePage
 from opd_pages.models.profile import MANDATORY_PROFILE_TYPES
+from opd_pages.skeleton import standard_sections
 from opd_teams.factories import UserFactory
 from opd_teams.models import DISKOMINFO_GROUP, OpdTeam
 from opd_teams.onboarding import OnboardingError, archive_opd, onboard_opd
@@ -65,7 +66,7 @@ class OnboardingTest(TestCase):
         children = opd.get_children().specific()
         self.assertEqual(
             {type(p) for p in children if not isinstance(p, ProfilePage)},
-            {NewsIndexPage, AnnouncementIndexPage, EventIndexPage},
+            {section.page_class for section in standard_sections()},
         )
         profiles = ProfilePage.objects.child_of(opd)
         self.assertEqual(set(profiles.values_list("profile_type", flat=True)), set(MANDATORY_PROFILE_TYPES))

@@ -129,7 +129,7 @@ def submit(form, http_request=None):
 
 
 def _locked(info_request):
-    return InformationRequest.objects.select_for_update().select_related("opd").get(pk=info_request.pk)
+    return InformationRequest.objects.select_for_update(of=("self",)).select_related("opd").get(pk=info_request.pk)
 
 
 def extend(info_request, user, reason, *, now=None):

@@ -19,7 +19,8 @@ from opd_pages.models import (
     OpdHomePage,
     ProfilePage,
 )
-from services.models import ServiceCatalogPage, ServiceIndexPage
+from opd_pages.skeleton import standard_sections
+from services.models import ServiceCatalogPage
 from tests.factories.opd_pages import AnnouncementPageFactory, EventPageFactory, NewsPageFactory, ProfilePageFactory
 from tests.trees import build_region_tree
 
@@ -73,8 +74,9 @@ class PageTypeTests(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(HomePage, {OpdHomePage, RegionalPage, NewsArchivePage, ServiceCatalogPage})
         self.assertAllowedParentPageTypes(OpdHomePage, {HomePage})
         self.assertAllowedSubpageTypes(
-            OpdHomePage, {NewsIndexPage, AnnouncementIndexPage, EventIndexPage, ProfilePage, ServiceIndexPage}
-        )
+            OpdHomePage, {NewsIndexPage, AnnouncementIndexPage, EventIndexPage, ProfilePage}
+            | {section.page_class for section in standard_sections()}
+        )  # fmt: skip
         self.assertAllowedSubpageTypes(NewsIndexPage, {NewsPage})
         self.assertAllowedSubpageTypes(AnnouncementIndexPage, {AnnouncementPage})
         self.assertAllowedSubpageTypes(EventIndexPage, {EventPage})

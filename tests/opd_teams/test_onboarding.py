@@ -22,14 +22,14 @@ from wagtail.models import (
     WorkflowPage,
 )
 
-from opd_pages.models import AnnouncementIndexPage, EventIndexPage, NewsIndexPage, OpdHomePage, ProfilePage
+from opd_pages.models import NewsIndexPage, OpdHomePage, ProfilePage
 from opd_pages.models.profile import MANDATORY_PROFILE_TYPES
+from opd_pages.skeleton import standard_sections
 from opd_teams.models import DISKOMINFO_GROUP, OpdTeam
 from opd_teams.onboarding import OnboardingError, archive_opd, onboard_opd
 from opd_teams.roles import ensure_platform_groups
 from tests.factories.home import RegionalPageFactory
 from tests.factories.opd_teams import UserFactory
-from services.models import ServiceIndexPage
 from tests.trees import build_region_tree
 
 ADMINS = ["budi@diskan.contohkab.go.id", "sari@diskan.contohkab.go.id"]
@@ -69,7 +69,7 @@ class OnboardingTest(TestCase):
         children = opd.get_children().specific()
         self.assertEqual(
             {type(p) for p in children if not isinstance(p, ProfilePage)},
-            {NewsIndexPage, AnnouncementIndexPage, EventIndexPage, ServiceIndexPage},
+            {section.page_class for section in standard_sections()},
         )
         profiles = ProfilePage.objects.child_of(opd)
         self.assertEqual(set(profiles.values_list("profile_type", flat=True)), set(MANDATORY_PROFILE_TYPES))

@@ -6,12 +6,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django_otp.oath import TOTP
 
-from home.factories import RegionSettingsFactory, make_region_site
-from opd_pages.factories import make_opd_section
 from opd_pages.models import OpdHomePage
-from opd_teams.factories import OpdTeamFactory, UserFactory
 from opd_teams.models import DISKOMINFO_GROUP, HUMAS_GROUP
 from opd_teams.roles import ensure_platform_groups
+from tests.factories.home import RegionSettingsFactory, make_region_site
+from tests.factories.opd_pages import make_opd_section
+from tests.factories.opd_teams import OpdTeamFactory, UserFactory
 
 PASSWORD = "kopi-tubruk-pagi-hari"
 

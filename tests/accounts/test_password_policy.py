@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.test import TestCase
 from django.urls import reverse
 
-from opd_pages.factories import make_opd_section
+from tests.factories.opd_pages import make_opd_section
 
 from .helpers import PASSWORD, build_accounts_region
 

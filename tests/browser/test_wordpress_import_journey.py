@@ -9,10 +9,10 @@ from playwright.sync_api import expect
 
 from benchmarks.wordpress_export import SPAM_TITLE, write_export, write_uploads
 from opd_pages.models import NewsPage, OpdHomePage
-from opd_teams.factories import UserFactory
 from opd_teams.models import DISKOMINFO_GROUP
 from opd_teams.onboarding import adopt_opd
 from opd_teams.roles import ensure_platform_groups
+from tests.factories.opd_teams import UserFactory
 
 from .base import DESKTOP, PASSWORD, BrowserTestCase
 

@@ -8,12 +8,12 @@ from PIL import Image
 
 from casework.models import CaseHandler
 from complaints.models import KIND
-from opd_pages.factories import make_opd_section
-from opd_teams.factories import UserFactory
 from opd_teams.models import DISKOMINFO_GROUP
 from opd_teams.onboarding import adopt_opd
 from opd_teams.roles import ensure_platform_groups
 from tests.factories.complaints import ComplaintCategoryFactory
+from tests.factories.opd_pages import make_opd_section
+from tests.factories.opd_teams import UserFactory
 from tests.trees import build_region_tree
 
 PASSWORD = "sandi-uji-12345"

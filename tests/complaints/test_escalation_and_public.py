@@ -15,9 +15,9 @@ from django.urls import reverse
 from casework.workflow import transition
 from complaints.models import Complaint, ComplaintClock
 from complaints.services import apply_deadline, opd_figures
-from opd_pages.factories import make_opd_section
 from region_calendar.models import Holiday
 from tests.factories.complaints import ComplaintFactory
+from tests.factories.opd_pages import make_opd_section
 from tests.trees import build_region_tree
 
 from .helpers import build_complaints_region

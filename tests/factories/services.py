@@ -110,5 +110,5 @@ class MaklumatPageFactory(wagtail_factories.PageFactory):
 
 
 def service_index_of(opd):
-    """The Layanan index of an OPD built by opd_pages.factories.make_opd_section (its standard section)."""
+    """The Layanan index of an OPD built by tests.factories.opd_pages.make_opd_section (its standard section)."""
     return ServiceIndexPage.objects.child_of(opd).get()

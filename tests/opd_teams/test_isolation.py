@@ -31,11 +31,11 @@ from wagtail.models import (
 )
 
 from audit.models import AuditEvent
-from opd_pages.factories import NewsPageFactory
 from opd_teams import admin_routes
-from opd_teams.factories import UserFactory
 from opd_teams.models import HUMAS_GROUP, OpdTeam
 from opd_teams.roles import USER_MANAGEMENT_CODENAMES
+from tests.factories.opd_pages import NewsPageFactory
+from tests.factories.opd_teams import UserFactory
 
 from .helpers import build_onboarded_region, image_file_stub
 

@@ -20,7 +20,7 @@ from django.test import LiveServerTestCase, override_settings
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
 
-from opd_teams.factories import UserFactory
+from tests.factories.opd_teams import UserFactory
 
 from .helpers import image_file_stub
 

@@ -15,9 +15,9 @@ from wagtail.models import Page, PagePermissionTester
 from wagtail.permissions import page_permission_policy
 
 from core.models import BasePage
-from opd_teams.factories import UserFactory
 from opd_teams.models import HUMAS_GROUP
 from opd_teams.permissions import RegionScopedPagePermissionPolicy, RegionScopedPagePermissionTester
+from tests.factories.opd_teams import UserFactory
 
 from .helpers import build_onboarded_region
 

@@ -14,8 +14,8 @@ from django.urls import reverse
 
 from audit.models import AuditEvent
 from opd_teams import team as team_actions
-from opd_teams.factories import UserFactory
 from opd_teams.models import DISKOMINFO_GROUP, HUMAS_GROUP
+from tests.factories.opd_teams import UserFactory
 
 from .helpers import assert_denied, build_onboarded_region
 

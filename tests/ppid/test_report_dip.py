@@ -14,11 +14,11 @@ from openpyxl import load_workbook
 from wagtail.models import Site
 
 from home.models import RegionAlert
-from opd_teams.factories import UserFactory
 from opd_teams.models import DISKOMINFO_GROUP
 from opd_teams.roles import ensure_platform_groups
 from ppid import handling, report
 from ppid.models import AnswerKind, Classification, ObjectionOutcome, ObjectionReason
+from tests.factories.opd_teams import UserFactory
 from tests.factories.ppid import PublicDocumentPageFactory, file_request
 
 from .helpers import build_ppid_region, ppid_page_of
@@ -165,7 +165,7 @@ class YearlyReportTests(TestCase):
             return len(captured)
 
         few = queries()
-        from opd_pages.factories import make_opd_section
+        from tests.factories.opd_pages import make_opd_section
 
         for number in range(10):
             opd = make_opd_section(self.home, acronym=f"Tambahan{number}")

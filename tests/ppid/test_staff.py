@@ -11,11 +11,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from audit.models import AuditEvent
-from opd_teams.factories import UserFactory
 from opd_teams.models import DISKOMINFO_GROUP
 from outbox.models import OutgoingMail
 from ppid import handling
 from ppid.models import AnswerKind, InformationRequest, Objection, RequestEvent, RequestStatus
+from tests.factories.opd_teams import UserFactory
 from tests.factories.ppid import file_request
 
 from .helpers import PASSWORD, build_ppid_region

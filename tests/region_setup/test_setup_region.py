@@ -13,10 +13,10 @@ from wagtail.models import Page, Site
 
 from home.models import HomePage, NewsArchivePage, RegionalPage, RegionSettings
 from opd_pages.models import OpdHomePage
-from opd_teams.factories import UserFactory
 from opd_teams.models import DISKOMINFO_GROUP, HUMAS_GROUP, OpdTeam
 from outbox.models import OutgoingMail
 from region_setup.setup import RegionSetupError, parse_opds_csv, setup_region
+from tests.factories.opd_teams import UserFactory
 
 CSV = (
     "name,acronym,kind,admin_emails\n"

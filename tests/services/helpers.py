@@ -23,7 +23,7 @@ def build_service_region(opd_count=3, services_per_opd=2, news_per_opd=1):
 
 
 def add_opd_with_services(home, number, services_per_opd, news_per_opd, events, topics):
-    from opd_pages.factories import make_opd_section
+    from tests.factories.opd_pages import make_opd_section
 
     opd = make_opd_section(home, acronym=f"Dinas{number}", title=f"Dinas Nomor {number}", news=news_per_opd)
     index = service_index_of(opd)

@@ -108,7 +108,7 @@ class OpdScoreTests(TestCase):
         self.assertFalse(opd_scores([opd])[opd.pk].has_maklumat)
 
     def test_an_opd_without_services_has_no_score(self):
-        from opd_pages.factories import make_opd_section
+        from tests.factories.opd_pages import make_opd_section
 
         empty = make_opd_section(self.home, acronym="Kosong")
         score = opd_scores([empty])[empty.pk]

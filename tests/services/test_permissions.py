@@ -6,9 +6,9 @@ from django.urls import reverse
 from wagtail.models import Page, WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from opd_teams.factories import UserFactory
 from opd_teams.models import HUMAS_GROUP
 from services.models import LifeEvent, ServicePage
+from tests.factories.opd_teams import UserFactory
 from tests.factories.services import ServicePageFactory, service_index_of
 from tests.opd_teams.helpers import PASSWORD, assert_denied, build_onboarded_region
 

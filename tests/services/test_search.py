@@ -108,8 +108,8 @@ class ServiceRankingRuleTests(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        from opd_pages.factories import NewsPageFactory
         from opd_pages.models import NewsIndexPage
+        from tests.factories.opd_pages import NewsPageFactory
         from tests.factories.services import ServicePageFactory, requirement, service_index_of
         from tests.services.helpers import build_service_region
 

@@ -9,12 +9,12 @@ from wagtail.models import Page
 
 from audit.models import AuditEvent
 from home.models import Highlight
-from opd_pages.factories import NewsPageFactory
 from opd_pages.models import NewsIndexPage, NewsPage
 from outbox.models import OutgoingMail
 from search.service import popular_queries
 from spam_gate.benchmark import run_benchmark
 from spam_gate.checks import check_page, check_text
+from tests.factories.opd_pages import NewsPageFactory
 from tests.trees import build_region_tree
 
 SPAM_BODY = [

@@ -10,8 +10,8 @@ from django.core.management import CommandError, call_command
 from django.test import TestCase
 from django.urls import reverse
 
-from opd_teams.factories import UserFactory
 from opd_teams.models import DISKOMINFO_GROUP
+from tests.factories.opd_teams import UserFactory
 from wordpress_import.models import ImportedItem, ImportRun
 
 from .helpers import ExportFiles, onboarded_region

@@ -296,7 +296,7 @@ class NewerExportTest(TestCase):
         self.assertEqual(report["counts"]["page"]["created"], 3)
 
     def test_an_opd_without_a_team_is_refused(self):
-        from opd_pages.factories import make_opd_section
+        from tests.factories.opd_pages import make_opd_section
 
         lonely = make_opd_section(self.home, acronym="Sepi")
         with self.assertRaisesMessage(WordpressImportError, "belum punya tim"):

@@ -20,6 +20,9 @@ def record(action, *, request=None, user=None, opd=None, target="", outcome="ok"
     ``target`` is a short description of the object concerned (an account, a page, a file);
     ``details`` must be JSON-serialisable.
     """
+    if request is not None and outcome == "denied":
+        # The refusal is on record with its details: the admin's 403 logger must not add another.
+        request.portal_denial_recorded = True
     if user is None and request is not None:
         request_user = getattr(request, "user", None)
         if request_user is not None and request_user.is_authenticated:

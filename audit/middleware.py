@@ -28,7 +28,7 @@ class AdminDenialAuditMiddleware:
         user = getattr(request, "user", None)
         if not request.path_info.startswith(admin_home) or user is None or not user.is_authenticated:
             return response
-        if is_denial(request, response, admin_home):
+        if is_denial(request, response, admin_home) and not getattr(request, "portal_denial_recorded", False):
             record(
                 "admin.denied",
                 request=request,

@@ -168,6 +168,23 @@ ROUTES = {
     "opd_teams:reactivate": not_scoped("a team member: Diskominfo only"),
     "opd_teams:approve_media": not_scoped("media approval: the view checks the OPD admin's collection"),
     "wagtailadmin_password_reset_confirm": not_scoped("a signed password-reset token, not an object id"),
+    "outbox_retry": not_scoped("an outgoing mail, no OPD object: Diskominfo only (outbox.views)"),
+    "accounts:reset": not_scoped("another user's second factor: Diskominfo only (accounts.views)"),
+    "complaints_admin:detail": not_scoped("a complaint: ScopedCaseMixin finds only cases of the user's OPDs (404)"),
+    "complaints_admin:action": not_scoped("a complaint: ScopedCaseMixin finds only cases of the user's OPDs (404)"),
+    "complaints_admin:attachment": not_scoped("a complaint's file: ScopedCaseMixin, identity rules of casework"),
+    "complaints_admin:export_json": not_scoped("a complaint: ScopedCaseMixin finds only cases of the user's OPDs"),
+    "ppid_admin:detail": not_scoped("an information request: PpidStaffMixin and the handled OPDs' queryset"),
+    "wordpress_import:run": not_scoped("an import run: Diskominfo only (DiskominfoRequiredMixin)"),
+    "wordpress_import:start": not_scoped("an import run: Diskominfo only (DiskominfoRequiredMixin)"),
+    "wordpress_import:report": not_scoped("an import run: Diskominfo only (DiskominfoRequiredMixin)"),
+    "wordpress_import:release": not_scoped("a quarantined item: Diskominfo only (DiskominfoRequiredMixin)"),
+    "audit_log:edit": not_scoped("the audit log: view-only and Diskominfo only (audit.views permission policy)"),
+    "audit_log:delete": not_scoped("the audit log: view-only and Diskominfo only (audit.views permission policy)"),
+    "audit_log:history": not_scoped("the audit log: view-only and Diskominfo only (audit.views permission policy)"),
+    "audit_log:history_results": not_scoped("the audit log: Diskominfo only (audit.views permission policy)"),
+    "audit_log:usage": not_scoped("the audit log: view-only and Diskominfo only (audit.views permission policy)"),
+    "audit_log:inspect": not_scoped("the audit log: view-only and Diskominfo only (audit.views permission policy)"),
 }
 
 #: URL name prefixes of viewsets generated per model (snippets, sites, users, groups).

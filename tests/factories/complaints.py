@@ -31,7 +31,7 @@ class ComplaintFactory(factory.django.DjangoModelFactory):
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
-        from .services import apply_deadline
+        from complaints.services import apply_deadline
 
         case = model_class(*args, **kwargs)
         apply_deadline(case)

@@ -16,9 +16,9 @@ from opd_teams.onboarding import onboard_opd
 from tests.factories.home import make_region_site
 from tests.factories.opd_pages import make_opd_section
 
-#: A section another app would register in its ``ready()`` (e.g. services, "Layanan"). The page
-#: type is an existing one so the test needs no model of its own.
-EXTRA = skeleton.Section("home.RegionalPage", "Layanan", "layanan", order=15)
+#: A section another app would register in its ``ready()`` (as services registers "Layanan"). The
+#: page type is an existing one so the test needs no model of its own.
+EXTRA = skeleton.Section("home.RegionalPage", "Galeri", "galeri", order=16)
 
 
 @contextmanager
@@ -36,14 +36,21 @@ def extra_section_registered():
 
 class SkeletonRegistryTests(TestCase):
     def assert_has_extra_section(self, opd):
-        section = Page.objects.child_of(opd).get(slug="layanan")
+        section = Page.objects.child_of(opd).get(slug="galeri")
         self.assertIs(section.specific_class, RegionalPage)
-        self.assertEqual(section.title, "Layanan")
+        self.assertEqual(section.title, "Galeri")
 
     def test_standard_sections_are_in_menu_order(self):
         with extra_section_registered():
             slugs = [section.slug for section in skeleton.standard_sections()]
-        self.assertEqual(slugs, ["berita", "layanan", "pengumuman", "agenda"])
+        self.assertEqual(slugs[:4], ["berita", "layanan", "galeri", "pengumuman"])
+        self.assertEqual(
+            slugs,
+            [
+                section.slug
+                for section in sorted(skeleton.standard_sections() + [EXTRA], key=lambda s: (s.order, s.slug))
+            ],
+        )
 
     def test_registering_allows_the_page_type_under_an_opd_home(self):
         # The section's own model still names OpdHomePage in its parent_page_types.
@@ -62,7 +69,7 @@ class SkeletonRegistryTests(TestCase):
                 invite=False,
             )
         self.assert_has_extra_section(result.team.opd)
-        self.assertTrue(Page.objects.child_of(result.team.opd).get(slug="layanan").live)
+        self.assertTrue(Page.objects.child_of(result.team.opd).get(slug="galeri").live)
 
     def test_factories_build_a_registered_section(self):
         home = make_region_site()
@@ -86,4 +93,4 @@ class SkeletonRegistryTests(TestCase):
     def test_without_registration_no_place_builds_it(self):
         home = make_region_site()
         opd = make_opd_section(home, acronym="Diskan")
-        self.assertFalse(Page.objects.child_of(opd).filter(slug="layanan").exists())
+        self.assertFalse(Page.objects.child_of(opd).filter(slug="galeri").exists())

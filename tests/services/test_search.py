@@ -4,15 +4,15 @@ from django.test import TestCase
 from wagtail.models import Page
 
 from demo import services as demo
+from demo.front_page import build_front_page
 from demo.region import build_region
-from home.demo import build_front_page
 from home.models import QuickLink
 from opd_pages.models import OpdHomePage
 from search.engine import Filters, database_engine, parse_query
-from search.relevance import CASES, TOP, top_titles
 from search.service import run_search
 from services.completeness import opd_scores, score_service
 from services.models import LifeEvent, ServicePage, ServiceTopic
+from tests.search.relevance import CASES, TOP, top_titles
 
 #: (query, service slug(s), OPD acronym) — the service that must come first. "akta" alone names
 #: either akta: SQLite ranks Akta Kelahiran first, PostgreSQL's ts_rank Akta Kematian.

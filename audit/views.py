@@ -1,6 +1,7 @@
 """The audit log in the admin: a read-only list for Diskominfo, filterable and exportable."""
 
 import django_filters
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.views.generic import IndexView
@@ -25,9 +26,7 @@ class DiskominfoOnlyPolicy(BasePermissionPolicy):
     """Only Diskominfo (and superusers) may read the log; nobody may add, change or delete it."""
 
     def user_has_permission(self, user, action):
-        from opd_teams.roles import is_diskominfo
-
-        return action == "view" and is_diskominfo(user)
+        return action == "view" and is_platform_admin(user)
 
     def user_has_any_permission(self, user, actions):
         return any(self.user_has_permission(user, action) for action in actions)
@@ -90,3 +89,10 @@ class AuditEventViewSet(ModelViewSet):
     @property
     def permission_policy(self):
         return DiskominfoOnlyPolicy(self.model)
+
+
+def is_platform_admin(user):
+    """Superusers and the Diskominfo group (as opd_teams.roles.is_diskominfo; audit imports no feature app)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return user.is_superuser or user.groups.filter(name=settings.PORTAL_DISKOMINFO_GROUP).exists()

@@ -77,7 +77,7 @@ def csv_header():
 
 
 def csv_row(case, *, identity=True):
-    from monitoring.report import neutralise
+    from audit.views import neutralise
 
     record = case_record(case, identity=identity)
     return [neutralise("" if record[name] is None else record[name]) for name in FIELDS]

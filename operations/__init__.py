@@ -3,5 +3,5 @@ health and readiness probes, Prometheus metrics, scheduled jobs that run once ac
 servers, the background worker's health, and the backup/restore drill.
 
 Depends on Django, Wagtail, django-tasks and the configured storage; no feature app imports it
-except to wrap a scheduled command in :func:`operations.locks.run_once`.
+except to wrap a scheduled command in :func:`scheduled_jobs.locks.run_once`.
 """

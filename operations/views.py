@@ -11,9 +11,9 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from opd_teams.roles import is_diskominfo
 from outbox.models import OutgoingMail
+from scheduled_jobs.models import JobLock
 
 from .health import _database_backend_in_use, queued_tasks, worker_lag_seconds
-from .models import JobLock
 
 
 def worker_status():

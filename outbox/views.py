@@ -1,5 +1,6 @@
 """Diskominfo's view of undelivered mail (*E-mail belum terkirim*), with a retry button."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
@@ -14,9 +15,10 @@ ROWS = 200
 
 
 def can_view_outbox(user):
-    from opd_teams.roles import is_diskominfo
-
-    return is_diskominfo(user)
+    # As opd_teams.roles.is_diskominfo; outbox sits below opd_teams and imports no feature app.
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return user.is_superuser or user.groups.filter(name=settings.PORTAL_DISKOMINFO_GROUP).exists()
 
 
 def undelivered(request):

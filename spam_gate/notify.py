@@ -10,7 +10,7 @@ from outbox.mail import queue_mail
 
 
 def diskominfo_addresses():
-    from opd_teams.models import DISKOMINFO_GROUP
+    DISKOMINFO_GROUP = settings.PORTAL_DISKOMINFO_GROUP
 
     users = (
         get_user_model().objects.filter(is_active=True).filter(Q(groups__name=DISKOMINFO_GROUP) | Q(is_superuser=True))

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "region_setup",
     "wordpress_import",
     "operations",
+    "scheduled_jobs",
     "wagtail.api.v2",
     "rest_framework",
     "wagtail.contrib.sitemaps",
@@ -431,3 +432,6 @@ PORTAL_LAPOR_URL = os.environ.get("PORTAL_LAPOR_URL", "https://www.lapor.go.id/"
 # WordPress import (wordpress_import): uploaded exports hold unpublished posts, so they are kept
 # outside MEDIA_ROOT and never served.
 PORTAL_WORDPRESS_IMPORT_ROOT = Path(os.environ.get("WORDPRESS_IMPORT_ROOT", BASE_DIR / "var" / "wordpress-import"))
+
+# The platform administrators' group (opd_teams.roles); apps below opd_teams read it from here.
+PORTAL_DISKOMINFO_GROUP = "Diskominfo"

@@ -7,8 +7,8 @@ from django.core.management import call_command
 from django.test import RequestFactory, TestCase, override_settings
 
 from operations.client_address import TrustedProxyMiddleware, real_client_address
-from operations.locks import acquire, release
-from operations.models import JobLock
+from scheduled_jobs.locks import acquire, release
+from scheduled_jobs.models import JobLock
 
 PROXY = {"PORTAL_TRUSTED_PROXIES": ["127.0.0.1/32"]}
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

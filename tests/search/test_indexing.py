@@ -71,11 +71,13 @@ class IndexingTests(TestCase):
 
     def test_update_index_rebuilds_a_lost_index(self):
         news = self.make()
+        indexed_before = SearchDocument.objects.count()
         SearchDocument.objects.all().delete()
         if uses_fts5():
             with connection.cursor() as cursor:
                 cursor.execute(f"DELETE FROM {FTS_TABLE}")
         call_command("update_index", backend_name="portal_documents", stdout=io.StringIO())
         self.assertEqual(found("batik"), [news.pk])
-        # The home, two OPDs and their four standard sections (Berita, Layanan, Pengumuman, Agenda).
-        self.assertEqual(SearchDocument.objects.count(), NewsPage.objects.live().count() + 11)
+        # Every page that was indexed (home, OPDs, their standard sections, news) is back.
+        self.assertGreater(indexed_before, NewsPage.objects.live().count())
+        self.assertEqual(SearchDocument.objects.count(), indexed_before)

@@ -1,7 +1,7 @@
 """Cron entry point: e-mail the admins of OPDs that published nothing for N days."""
 
 from monitoring.reminders import send_due_reminders
-from operations.scheduled import ScheduledCommand
+from scheduled_jobs.scheduled import ScheduledCommand
 
 
 class Command(ScheduledCommand):

@@ -1,7 +1,7 @@
 """Deactivate OPD accounts not used for a while (run daily from cron or a scheduler)."""
 
 from opd_teams.team import deactivate_unused_accounts, unused_since_days
-from operations.scheduled import ScheduledCommand
+from scheduled_jobs.scheduled import ScheduledCommand
 
 
 class Command(ScheduledCommand):

@@ -2,7 +2,7 @@
 
 from wagtail.management.commands.publish_scheduled import Command as WagtailPublishScheduled
 
-from operations.scheduled import ScheduledCommand
+from scheduled_jobs.scheduled import ScheduledCommand
 
 
 class Command(ScheduledCommand, WagtailPublishScheduled):

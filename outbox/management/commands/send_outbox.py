@@ -1,5 +1,5 @@
-from operations.scheduled import ScheduledCommand
 from outbox.mail import deliver_due
+from scheduled_jobs.scheduled import ScheduledCommand
 
 
 class Command(ScheduledCommand):

@@ -9,7 +9,7 @@ from .locks import JobAlreadyRunning, run_once
 
 
 class ScheduledCommand(BaseCommand):
-    """A management command whose ``handle`` runs under a :func:`operations.locks.run_once` lease.
+    """A management command whose ``handle`` runs under a :func:`scheduled_jobs.locks.run_once` lease.
 
     Started on several servers at once, one runs it and the others print a notice and exit 0.
     """

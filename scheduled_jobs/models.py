@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class JobLock(models.Model):
-    """A lease that lets one server at a time run a scheduled job (see :mod:`operations.locks`)."""
+    """A lease that lets one server at a time run a scheduled job (see :mod:`scheduled_jobs.locks`)."""
 
     name = models.CharField(_("tugas"), max_length=100, unique=True)
     holder = models.CharField(_("pemegang"), max_length=200, blank=True)

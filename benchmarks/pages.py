@@ -44,7 +44,7 @@ def has_main_content(body, context):
 
 
 def has_search_results(body, context):
-    return "" if b'class="listing-item search-result"' in body else "tanpa hasil pencarian"
+    return "" if b'class="listing-item search-result' in body else "tanpa hasil pencarian"
 
 
 def has_suggestions(body, context):

@@ -105,7 +105,7 @@ ROUTES = {
     "wagtailforms:delete_submissions": page("page_id"),
     "wagtailadmin_editing_sessions:ping": page(page_of_editing_session),
     "wagtailadmin_editing_sessions:release": not_scoped("an editing session of the requesting user only"),
-    "monitoring:opd": page("pk"),
+    "monitoring:opd": not_scoped("an OPD card: monitoring.access.can_view_opd_card (Diskominfo or that OPD's admins)"),
     # Choosers and front-page curation: published public pages may be linked or featured
     "wagtailadmin_choose_page_child": Scope(CHOOSABLE, "parent_page_id"),
     "published_page_chooser:chosen": Scope(CHOOSABLE, "pk"),

@@ -201,9 +201,9 @@ class UploadTests(TestCase):
         self.assertEqual(checked.content_type, "application/pdf")
 
     def test_a_script_named_like_a_photo_is_refused_in_indonesian(self):
-        with self.assertRaisesMessage(ValidationError, "bukan foto yang dapat dibaca"):
+        with self.assertRaisesMessage(ValidationError, "Isi berkas tidak sesuai"):
             uploads.validate_upload(SimpleUploadedFile("foto.jpg", b"<?php system($_GET['c']); ?>"))
-        with self.assertRaisesMessage(ValidationError, "bukan dokumen PDF"):
+        with self.assertRaisesMessage(ValidationError, "Isi berkas tidak sesuai"):
             uploads.validate_upload(SimpleUploadedFile("x.pdf", png_bytes()), uploads.DOCUMENT)
 
     @override_settings(PORTAL_CASEWORK_MAX_UPLOAD_BYTES=100)

@@ -1,4 +1,4 @@
-"""Query budget: the scorecard costs the same number of queries for 3 and for 30 OPDs (and at most 20)."""
+"""Query budget: the scorecard costs the same number of queries for 3 and for 30 OPDs (and at most MAX_QUERIES)."""
 
 from django.db import connection
 from django.test import TestCase
@@ -12,7 +12,8 @@ from tests.trees import build_region_tree
 
 from .helpers import days_ago, make_diskominfo_user, make_team, publish_news
 
-MAX_QUERIES = 20
+# 20 before the Standar pelayanan, Pengaduan and PPID columns, each a fixed number of queries.
+MAX_QUERIES = 32
 
 
 def furnish(opd):

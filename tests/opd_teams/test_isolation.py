@@ -242,7 +242,9 @@ class RouteTableTest(TestCase):
                     self.assertIsNotNone(scope.arg or scope.kind == admin_routes.BULK)
 
     def test_the_table_knows_the_routes_that_escaped_the_old_argument_list(self):
-        self.assertEqual(admin_routes.scope_for("monitoring:opd"), admin_routes.page("pk"))
+        card = admin_routes.scope_for("monitoring:opd")  # the OPD card checks its own access (test_access)
+        self.assertEqual(card.kind, admin_routes.NOT_SCOPED)
+        self.assertIn("can_view_opd_card", card.reason)
         ping = admin_routes.scope_for("wagtailadmin_editing_sessions:ping")
         self.assertEqual(ping.kind, admin_routes.PAGE)
         self.assertEqual(
@@ -505,7 +507,6 @@ class OwnPagesPositiveControlTest(IsolationTestCase):
         "wagtailadmin_pages:collect_workflow_action_data",
         "wagtailadmin_pages:workflow_preview",
         "wagtailadmin_pages:set_page_position",
-        "monitoring:opd",
     }
     #: Diskominfo-only (workflow administration) and humas-only (front-page curation).
     PLATFORM_ONLY = {"wagtailadmin_workflows:remove", "home_proposal_decide"}

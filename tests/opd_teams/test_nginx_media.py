@@ -62,7 +62,9 @@ class NginxMediaRulesTest(LiveServerTestCase):
 
     def setUp(self):
         self.assertTrue(Path(NGINX).exists(), "install Debian's nginx: apt-get install -y nginx (make nginx)")
-        root = Collection.get_first_root_node()
+        # A transactional test run before this one on the same worker may have flushed the
+        # root collection that migrations create.
+        root = Collection.get_first_root_node() or Collection.add_root(name="Root")
         public_collection = root.add_child(name="Publik")
         private_collection = root.add_child(name="Tertutup")
         CollectionViewRestriction.objects.create(

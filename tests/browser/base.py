@@ -16,6 +16,8 @@ from playwright.sync_api import sync_playwright
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
+from tests.wagtail_roots import ensure_wagtail_roots
+
 CHROMIUM = os.environ.get("PORTAL_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -56,6 +58,11 @@ def build_demo_subset():
 @pytest.mark.browser
 class BrowserTestCase(StaticLiveServerTestCase):
     """Starts one Chromium for the class; ``self.new_page()`` opens an isolated browser context."""
+
+    def _fixture_setup(self):
+        super()._fixture_setup()
+        # An earlier transactional test on this worker may have flushed Wagtail's roots.
+        ensure_wagtail_roots()
 
     @classmethod
     def setUpClass(cls):

@@ -21,6 +21,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
 
 from tests.factories.opd_teams import UserFactory
+from tests.wagtail_roots import ensure_wagtail_roots
 
 from .helpers import image_file_stub
 
@@ -62,9 +63,8 @@ class NginxMediaRulesTest(LiveServerTestCase):
 
     def setUp(self):
         self.assertTrue(Path(NGINX).exists(), "install Debian's nginx: apt-get install -y nginx (make nginx)")
-        # A transactional test run before this one on the same worker may have flushed the
-        # root collection that migrations create.
-        root = Collection.get_first_root_node() or Collection.add_root(name="Root")
+        ensure_wagtail_roots()  # an earlier transactional test may have flushed them
+        root = Collection.get_first_root_node()
         public_collection = root.add_child(name="Publik")
         private_collection = root.add_child(name="Tertutup")
         CollectionViewRestriction.objects.create(

@@ -7,10 +7,11 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
 from django.test import TestCase, TransactionTestCase
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from operations.backup import MANIFEST, BackupError, backup, fingerprint, restore, verify
 from tests.trees import build_region_tree
+from tests.wagtail_roots import ensure_wagtail_roots
 
 
 class VerifyTests(TestCase):
@@ -52,9 +53,7 @@ class VerifyTests(TestCase):
 
 class SqliteBackupTests(TransactionTestCase):
     def setUp(self):
-        Locale.objects.get_or_create(language_code="id")
-        if not Page.objects.exists():
-            Page.add_root(instance=Page(title="Root", slug="root"))
+        ensure_wagtail_roots()
         build_region_tree(opd_count=1, news_per_opd=1)
         default_storage.save("documents/laporan.pdf", ContentFile(b"%PDF-1.4 laporan"))
 

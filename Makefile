@@ -62,20 +62,15 @@ test-postgres: install-test nginx ## Run the whole test suite (but the browser j
 test-servers: install-test nginx ## Two app servers, a worker and nginx on loopback (PostgreSQL, Redis, S3), and the backup drill
 	$(BIN)/pytest -m servers tests/operations
 
-nginx: ## Install Debian's nginx for the two-server test if it is missing
-	@test -x /usr/sbin/nginx || { \
-		SUDO=""; [ "$$(id -u)" = "0" ] || SUDO="sudo"; \
-		$$SUDO apt-get update -qq && $$SUDO DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx; }
-
 chromium: ## Install Debian's Chromium for the browser tests if it is missing (never a downloaded browser)
 	@test -x $${PORTAL_CHROMIUM:-/usr/bin/chromium} || { \
 		SUDO=""; [ "$$(id -u)" = "0" ] || SUDO="sudo"; \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
 
-nginx: ## Install Debian's nginx for the media-rules test if it is missing (tests/opd_teams/test_nginx_media.py)
+nginx: ## Install Debian's nginx (the media-rules test and the two-server test) if it is missing
 	@test -x /usr/sbin/nginx || { \
 		SUDO=""; [ "$$(id -u)" = "0" ] || SUDO="sudo"; \
-		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq nginx; }
+		$$SUDO apt-get update -qq && $$SUDO DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx; }
 
 bench-db: install-test ## Fill BENCH_DATABASE_URL with a generated region (FILL_ARGS; default 40 OPD × 2,500 berita)
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) migrate --noinput

@@ -45,6 +45,7 @@ def build_demo_subset():
     ]
     if not Page.objects.filter(depth=1).exists():
         Page.add_root(title="Root", slug="root", locale=locale)
+    ensure_wagtail_roots()  # the root collection too
     with transaction.atomic():
         user, _ = ensure_demo_admin(PASSWORD)
         home = ensure_home()
@@ -59,7 +60,8 @@ def build_demo_subset():
 class BrowserTestCase(StaticLiveServerTestCase):
     """Starts one Chromium for the class; ``self.new_page()`` opens an isolated browser context."""
 
-    def _fixture_setup(self):
+    @classmethod
+    def _fixture_setup(cls):
         super()._fixture_setup()
         # An earlier transactional test on this worker may have flushed Wagtail's roots.
         ensure_wagtail_roots()

@@ -5,6 +5,7 @@ admin; the new pages pass axe."""
 from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from demo import ppid as demo
 from opd_pages.models import OpdHomePage
@@ -66,7 +67,7 @@ class PpidJourneyTests(BrowserTestCase):
         self.assertTrue(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"))
         status_url = page.url
         page.get_by_role("link", name="Cetak tanda bukti").click()
-        self.assertIn("Tanda bukti penerimaan", page.content())
+        expect(page.get_by_text("Tanda bukti penerimaan").first).to_be_visible()
 
         from ppid import handling
         from ppid.models import AnswerKind
@@ -88,13 +89,14 @@ class PpidJourneyTests(BrowserTestCase):
         page.fill("input[name=username]", admin.username)
         page.fill("input[name=password]", PASSWORD)
         page.click("button[type=submit]")
+        page.wait_for_url("**/admin/**")
         page.goto(self.url("/admin/ppid/"))
         page.get_by_role("link", name=info_request.number).click()
-        self.assertIn("Jl. Uji", page.content())
+        expect(page.get_by_text("Jl. Uji")).to_be_visible()  # waits for the request page
         page.get_by_label("Dikabulkan seluruhnya").check()
         page.get_by_label("Jawaban kepada pemohon").fill("Renja terlampir.")
         page.get_by_role("button", name="Simpan jawaban").click()
-        self.assertIn("Jawaban tersimpan", page.content())
+        expect(page.get_by_text("Jawaban tersimpan")).to_be_visible()  # waits for the answer page
         self.screenshot(page, "ppid-admin-jawab")
         info_request.refresh_from_db()
         self.assertEqual(info_request.answer, "Renja terlampir.")

@@ -53,6 +53,7 @@ class TwoFactorJourneyTests(BrowserTestCase):
         time.sleep(1.1)  # django-otp throttles: the next try waits a second
         page.fill("#id_code", app_code(secret))
         page.get_by_role("button", name="Aktifkan").click()
+        expect(page.locator("#recovery-codes code")).to_have_count(10)  # waits for the codes page
         codes = page.locator("#recovery-codes code").all_inner_texts()
         self.assertEqual(len(codes), 10)
         self.screenshot(page, "2fa-kode-pemulihan")

@@ -38,9 +38,13 @@ def deployment():
 class AdminSession:
     """A logged-in admin session against one app server (cookies kept by hand, plain HTTP)."""
 
-    def __init__(self, port):
+    def __init__(self, port, cookies=None):
         self.port = port
-        self.cookies = {}
+        self.cookies = dict(cookies or {})
+
+    def on(self, port):
+        """The same session against another app server (the session store is shared)."""
+        return AdminSession(port, self.cookies)
 
     def _headers(self, extra=None):
         headers = {"Host": "127.0.0.1", "Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
@@ -85,11 +89,37 @@ class AdminSession:
             "/admin/login/", {"username": "root", "password": "Dua-server-uji-2026", "next": "/admin/"}
         )
         assert response.status == 302, response.status
+        # The second step production asks of a superuser: the authenticator's current code.
+        from binascii import unhexlify
+
+        from django_otp.oath import TOTP
+
+        from demo.two_factor import DEMO_TOTP_KEY
+
+        self.get("/admin/akun/2fa/verifikasi/?next=/admin/")
+        response, _ = self.post(
+            "/admin/akun/2fa/verifikasi/?next=/admin/",
+            {"code": f"{TOTP(unhexlify(DEMO_TOTP_KEY)).token():06d}", "next": "/admin/"},
+        )
+        assert response.status == 302, response.status
+        assert response.getheader("Location") == "/admin/", response.getheader("Location")
 
 
-def test_an_upload_through_one_server_is_served_by_the_other(deployment):
+@pytest.fixture(scope="module")
+def admin(deployment):
+    """Root, logged in once with the password and the authenticator's code (a code works once)."""
     session = AdminSession(deployment.app_ports[0])
     session.login()
+    return session
+
+
+def test_an_admin_session_from_one_server_is_valid_on_the_other(admin, deployment):
+    response, _ = admin.on(deployment.app_ports[1]).get("/admin/")
+    assert response.status == 200
+
+
+def test_an_upload_through_one_server_is_served_by_the_other(admin, deployment):
+    session = admin.on(deployment.app_ports[0])
     pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
     response, body = session.post(
         "/admin/documents/multiple/add/",
@@ -117,15 +147,14 @@ def test_an_upload_through_one_server_is_served_by_the_other(deployment):
     assert response.status == 404
 
 
-def test_an_image_uploaded_on_one_server_renders_on_the_other_from_the_bucket(deployment):
+def test_an_image_uploaded_on_one_server_renders_on_the_other_from_the_bucket(admin, deployment):
     import io
 
     from PIL import Image
 
     buffer = io.BytesIO()
     Image.new("RGB", (64, 48), (200, 30, 30)).save(buffer, "PNG")
-    session = AdminSession(deployment.app_ports[1])
-    session.login()
+    session = admin.on(deployment.app_ports[1])
     response, body = session.post(
         "/admin/images/multiple/add/",
         {"title": "Foto dua server", "collection": "1"},
@@ -150,7 +179,7 @@ def test_an_image_uploaded_on_one_server_renders_on_the_other_from_the_bucket(de
     assert Image.open(io.BytesIO(data)).size[0] == 32
 
 
-def test_a_publish_on_one_server_clears_the_cache_of_both(deployment):
+def test_a_publish_on_one_server_clears_the_cache_of_both(admin, deployment):
     home = "/"
     for port in deployment.app_ports:
         results = [request(port, home, headers={"Host": "127.0.0.1"})[0].getheader("X-Page-Cache") for _n in range(3)]
@@ -163,8 +192,7 @@ def test_a_publish_on_one_server_clears_the_cache_of_both(deployment):
             "h.title = 'Kabupaten Dua Server Baru'; h.save_revision()"
         ),
     )
-    session = AdminSession(deployment.app_ports[0])
-    session.login()
+    session = admin.on(deployment.app_ports[0])
     path = f"/admin/bulk/wagtailcore/page/publish/?next=/admin/&id={deployment.home_id}"
     session.get(path)
     response, body = session.post(path, {"include_descendants": ""})

@@ -717,3 +717,25 @@ class GroupPermissionsTest(IsolationTestCase):
 
     def test_groups_exist_for_every_team(self):
         self.assertEqual(Group.objects.filter(name__endswith="— Admin").count(), 3)
+
+
+class ChooserBreadcrumbTest(IsolationTestCase):
+    """The page chooser's breadcrumb names the ancestors of the page being browsed."""
+
+    def test_breadcrumb_shows_published_titles_of_another_opds_pages(self):
+        """Wagtail labels them with draft titles (opd_teams' chooser/_browse_results.html)."""
+        opd_home = self.b.news_index.get_parent().specific
+        published_title = opd_home.title
+        opd_home.title = "Beranda draf rahasia B"
+        opd_home.save_revision(user=self.b.admin)
+        url = reverse("wagtailadmin_choose_page_child", args=[self.b.news_index.pk])
+        for role, user in self.attackers():
+            with self.subTest(role=role):
+                self.client.force_login(user)
+                response = self.client.get(url)
+                self.assertEqual(response.status_code, 200)
+                self.assertNotContains(response, "Beranda draf rahasia B")
+                if role == "humas":  # a regional editor's breadcrumb runs through B's section
+                    self.assertContains(response, published_title)
+        self.client.force_login(self.b.operator)  # positive control: B's own team sees its draft title
+        self.assertContains(self.client.get(url), "Beranda draf rahasia B")

@@ -6,9 +6,12 @@ OPD's. Dikecualikan items are listed with their uji konsekuensi and never a link
 
 import io
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from fpdf import FPDF
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
@@ -60,6 +63,29 @@ def build_dip(opd=None, today=None):
     return list(categories.values())
 
 
+def dip_rows(categories, base_url=""):
+    """One row per item, in the export's column order (the XLSX header above)."""
+    number = 0
+    for category in categories:
+        for item in category.items:
+            number += 1
+            note = _("Perlu diperbarui (lebih dari 6 bulan)") if item.stale else ""
+            where = item.consequence_test if item.is_exempt else base_url + item.url
+            yield [
+                number,
+                str(category.label),
+                item.title,
+                item.kind.name,
+                item.number,
+                item.year,
+                item.opd.acronym if item.opd else "",
+                item.summary,
+                item.refreshed_on,
+                str(note),
+                where,
+            ]
+
+
 def export_xlsx(title, categories, base_url=""):
     """The DIP as a spreadsheet: one row per item, exempt items with their consequence test."""
     workbook = Workbook()
@@ -85,26 +111,8 @@ def export_xlsx(title, categories, base_url=""):
     sheet.append([str(value) for value in header])
     for cell in sheet[4]:
         cell.font = Font(bold=True)
-    number = 0
-    for category in categories:
-        for item in category.items:
-            number += 1
-            note = _("Perlu diperbarui (lebih dari 6 bulan)") if item.stale else ""
-            where = item.consequence_test if item.is_exempt else base_url + item.url
-            values = [
-                number,
-                str(category.label),
-                item.title,
-                item.kind.name,
-                item.number,
-                item.year,
-                item.opd.acronym if item.opd else "",
-                item.summary,
-                item.refreshed_on,
-                str(note),
-                where,
-            ]
-            sheet.append([neutralise(value) for value in values])
+    for values in dip_rows(categories, base_url):
+        sheet.append([neutralise(value) for value in values])
     for column, width in {"C": 45, "H": 60, "K": 60}.items():
         sheet.column_dimensions[column].width = width
     for row in sheet.iter_rows(min_row=5):
@@ -113,3 +121,50 @@ def export_xlsx(title, categories, base_url=""):
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+FONTS = Path(__file__).resolve().parent / "fonts"
+
+
+def export_pdf(title, categories, base_url=""):
+    """The DIP as an A4 landscape PDF: a table per category, exempt items with their consequence test."""
+    pdf = FPDF(orientation="landscape", format="A4")
+    pdf.set_title(str(title))
+    pdf.set_creator("Portal Pemda")
+    pdf.add_font("DejaVu", "", FONTS / "DejaVuSans.ttf")
+    pdf.add_font("DejaVu", "B", FONTS / "DejaVuSans-Bold.ttf")
+    pdf.set_auto_page_break(auto=True, margin=12)
+    pdf.add_page()
+    pdf.set_font("DejaVu", "B", 13)
+    pdf.multi_cell(0, 7, str(title), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("DejaVu", "", 9)
+    pdf.cell(0, 6, str(_("Dibuat %(date)s")) % {"date": date_format(timezone.localdate(), "j F Y")})
+    pdf.ln(8)
+    header = [_("No."), _("Judul informasi"), _("Jenis"), _("Nomor"), _("Tahun"), _("OPD")]
+    header += [_("Terakhir diperbarui"), _("Tautan / uji konsekuensi")]
+    rows = dip_rows(categories, base_url)
+    for category in categories:
+        pdf.set_font("DejaVu", "B", 11)
+        pdf.cell(0, 8, f"{category.label} ({len(category.items)})", new_x="LMARGIN", new_y="NEXT")
+        if not category.items:
+            pdf.set_font("DejaVu", "", 9)
+            pdf.cell(0, 6, str(_("Belum ada informasi dalam kategori ini.")), new_x="LMARGIN", new_y="NEXT")
+            continue
+        pdf.set_font("DejaVu", "", 8)
+        with pdf.table(col_widths=(8, 62, 28, 28, 12, 18, 24, 90), first_row_as_headings=True) as table:
+            heading = table.row()
+            for label in header:
+                heading.cell(str(label))
+            for _item in category.items:
+                number, _label, item_title, kind, doc_number, year, opd, summary, refreshed, note, where = next(rows)
+                row = table.row()
+                row.cell(str(number))
+                row.cell(f"{item_title}\n{summary}" if summary else item_title)
+                row.cell(kind)
+                row.cell(doc_number or "")
+                row.cell(str(year))
+                row.cell(opd)
+                row.cell(date_format(refreshed, "j M Y") + (f"\n{note}" if note else ""))
+                row.cell(where)
+        pdf.ln(4)
+    return bytes(pdf.output())

@@ -71,6 +71,12 @@ def dip_view(request, slug=None, output="html"):
         )
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
+    if output == "pdf":
+        content = dip.export_pdf(title, categories, base_url=request.build_absolute_uri("/").rstrip("/"))
+        filename = f"dip-{opd.slug if opd else 'daerah'}-{timezone.localdate():%Y%m%d}.pdf"
+        response = HttpResponse(content, content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
     context = {
         "title": title,
         "opd": opd,

@@ -87,6 +87,26 @@ class DipTests(TestCase):
         self.assertIn("Perlu diperbarui", rows["LKjIP lama"][9])
         self.assertTrue(rows["Renja segar"][10].endswith(self.fresh.url))
 
+    def test_dip_pdf_lists_every_item_and_exempt_rows_carry_the_consequence_test(self):
+        from pypdf import PdfReader
+
+        self.fresh.title = "Renja “segar” – 2026 — Bidang Kesehatan"  # outside Latin-1: the font carries it
+        self.fresh.save_revision().publish()
+        response = self.client.get(reverse("ppid:dip_opd_pdf", args=[self.opd.slug]))
+        self.assertEqual(response["Content-Type"], "application/pdf")
+        self.assertIn("attachment;", response["Content-Disposition"])
+        text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+        text = " ".join(text.split())
+        for title in ("Renja “segar” – 2026 — Bidang Kesehatan", "LKjIP lama", "Evakuasi banjir", "SOP layanan"):
+            self.assertIn(title, text)
+        self.assertIn("Data pribadi penduduk", text)
+        self.assertIn("Uji konsekuensi: pasal 17 huruf h.", text)
+        self.assertIn("Perlu diperbarui", text)
+        self.assertNotIn("Dokumen OPD lain", text)  # another OPD's document is not in this OPD's DIP
+        regional = self.client.get(reverse("ppid:dip_pdf"))
+        regional_text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(regional.content)).pages)
+        self.assertIn("Dokumen OPD lain", " ".join(regional_text.split()))
+
     def test_printable_dip_has_no_site_chrome(self):
         response = self.client.get(reverse("ppid:dip_opd_print", args=[self.opd.slug]))
         self.assertContains(response, "Daftar Informasi Publik")

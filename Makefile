@@ -70,7 +70,7 @@ chromium: ## Install Debian's Chromium for the browser tests if it is missing (n
 nginx: ## Install Debian's nginx (the media-rules test and the two-server test) if it is missing
 	@test -x /usr/sbin/nginx || { \
 		SUDO=""; [ "$$(id -u)" = "0" ] || SUDO="sudo"; \
-		$$SUDO apt-get update -qq && $$SUDO DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx; }
+		$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx; }
 
 bench-db: install-test ## Fill BENCH_DATABASE_URL with a generated region (FILL_ARGS; default 40 OPD × 2,500 berita)
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) migrate --noinput
@@ -87,7 +87,7 @@ bench-servers: install-test nginx wrk ## Only the 1 vs 2 app servers throughput 
 wrk: ## Install Debian's wrk (load generator) if it is missing
 	@command -v wrk >/dev/null || { \
 		SUDO=""; [ "$$(id -u)" = "0" ] || SUDO="sudo"; \
-		$$SUDO apt-get update -qq && $$SUDO DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
+		$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
 
 check: install-test ## Django system check and missing-migration check
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check

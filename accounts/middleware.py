@@ -63,9 +63,9 @@ class AdminSessionMiddleware:
         # Written at most once a minute: a session save is a query on every admin page otherwise.
         if not namespaces & BACKGROUND_NAMESPACES and (last_seen is None or now - last_seen >= LAST_SEEN_RESOLUTION):
             request.session[LAST_SEEN_SESSION_KEY] = now
-        if settings.PORTAL_2FA_ENFORCED and not request.user.is_verified():
-            if not self.open_before_second_step(request, match, namespaces):
-                return self.second_step(request)
+        enforced = settings.PORTAL_2FA_ENFORCED and not request.user.is_verified()
+        if enforced and not self.open_before_second_step(request, match, namespaces):
+            return self.second_step(request)
         return self.get_response(request)
 
     def open_before_second_step(self, request, match, namespaces):

@@ -30,6 +30,13 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def passkey_relying_party(base_url):
+    """(RP ID, origin) of passkeys for the admin at ``base_url``; browsers refuse an IP address."""
+    parts = urlsplit(base_url)
+    host = "localhost" if parts.hostname in ("127.0.0.1", "::1") else parts.hostname
+    return host, f"{parts.scheme}://{host}" + (f":{parts.port}" if parts.port else "")
+
+
 def env_required(name):
     try:
         return os.environ[name]
@@ -387,13 +394,8 @@ MIDDLEWARE.insert(_MESSAGES_MIDDLEWARE + 1, "accounts.middleware.AdminSessionMid
 MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
 # Passkeys (django-otp-webauthn) as a second factor only, never instead of the password.
 # The relying party is the admin's host: WAGTAILADMIN_BASE_URL (itself the first of ALLOWED_HOSTS
-# by default). Browsers refuse passkeys for an IP address, so 127.0.0.1 becomes localhost (dev).
-def passkey_relying_party(base_url):
-    parts = urlsplit(base_url)
-    host = "localhost" if parts.hostname in ("127.0.0.1", "::1") else parts.hostname
-    return host, f"{parts.scheme}://{host}" + (f":{parts.port}" if parts.port else "")
-
-
+# by default). Browsers refuse passkeys for an IP address, so 127.0.0.1 becomes localhost (dev:
+# open http://localhost:8000). PORTAL_PASSKEY_RP_ID / PORTAL_PASSKEY_ORIGINS override both.
 _PASSKEY_HOST, _PASSKEY_ORIGIN = passkey_relying_party(WAGTAILADMIN_BASE_URL)
 OTP_WEBAUTHN_RP_ID = os.environ.get("PORTAL_PASSKEY_RP_ID") or _PASSKEY_HOST
 OTP_WEBAUTHN_RP_NAME = WAGTAIL_SITE_NAME

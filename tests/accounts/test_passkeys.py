@@ -338,6 +338,15 @@ class PasskeyScreensTests(TestCase):
             self.assertNotRegex(source, r"\beval\(|new Function\(|import\(", name)
         self.assertIsNotNone(finders.find("accounts/passkeys.js"))
 
+    def test_the_library_speaks_indonesian(self):
+        self.client.force_login(self.users["dinkes.operator"])
+        response = self.client.get(reverse("otp_webauthn:js-i18n-catalog"))
+        self.assertContains(response, "Pendaftaran berhasil.")
+        self.assertContains(response, "Verifikasi dibatalkan.")
+        from django_otp_webauthn.exceptions import CredentialUserMismatch
+
+        self.assertIn("bukan milik akun", str(CredentialUserMismatch()))
+
     def test_the_relying_party_is_the_admins_host(self):
         self.assertEqual(
             passkey_relying_party("https://portal.contohkab.go.id"),

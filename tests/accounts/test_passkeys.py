@@ -196,6 +196,21 @@ class PasskeyTests(TestCase):
             ["failed", "failed"],
         )
 
+    def test_a_passkey_answer_relayed_from_another_site_does_not_verify(self):
+        authenticator, _codes = self.enrol_passkey("humas")
+        self.login("humas")
+        options = post_json(self.client, reverse("otp_webauthn:credential-authentication-begin")).json()
+        answer = authenticator.authenticate(options, origin="https://jahat.example")
+        response = post_json(self.client, reverse("otp_webauthn:credential-authentication-complete"), answer)
+        self.assertEqual(response.status_code, 422)
+        # The challenge was used up by that attempt: the same answer never works twice.
+        response = post_json(self.client, reverse("otp_webauthn:credential-authentication-complete"), answer)
+        self.assertEqual(response.status_code, 400)
+        self.assertTrue(self.client.get(HOME)["Location"].startswith(reverse("accounts:verify")))
+        self.assertEqual(
+            list(AuditEvent.objects.filter(action="login.2fa").values_list("outcome", flat=True)), ["failed", "failed"]
+        )
+
     def test_a_recovery_code_works_for_a_passkey_only_user(self):
         _authenticator, codes = self.enrol_passkey("diskominfo")
         self.login("diskominfo")

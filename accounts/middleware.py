@@ -28,7 +28,14 @@ OPEN_URL_NAMES = {
     "wagtailadmin_password_reset_confirm",
     "wagtailadmin_password_reset_complete",
 }
-OPEN_NAMESPACES = {"accounts"}
+#: Before the second step, a user without a second factor may open the 2FA screens (to enrol one,
+#: an app or a passkey); a user who has one may only pass it: the code form, the passkey ceremony.
+#: (Otherwise a stolen password would enrol a new app or print new recovery codes.)
+ENROL_NAMESPACES = {"accounts", "otp_webauthn"}
+VERIFY_URL_NAMES = {"accounts:verify"} | {
+    f"otp_webauthn:{name}"
+    for name in ("credential-authentication-begin", "credential-authentication-complete", "js-i18n-catalog")
+}
 #: Requests the admin sends by itself: they do not count as activity.
 BACKGROUND_NAMESPACES = {"wagtailadmin_editing_sessions"}
 
@@ -56,11 +63,17 @@ class AdminSessionMiddleware:
         # Written at most once a minute: a session save is a query on every admin page otherwise.
         if not namespaces & BACKGROUND_NAMESPACES and (last_seen is None or now - last_seen >= LAST_SEEN_RESOLUTION):
             request.session[LAST_SEEN_SESSION_KEY] = now
-        if settings.PORTAL_2FA_ENFORCED and not request.user.is_verified():
-            is_open = match is not None and (match.url_name in OPEN_URL_NAMES or namespaces & OPEN_NAMESPACES)
-            if not is_open:
-                return self.second_step(request)
+        enforced = settings.PORTAL_2FA_ENFORCED and not request.user.is_verified()
+        if enforced and not self.open_before_second_step(request, match, namespaces):
+            return self.second_step(request)
         return self.get_response(request)
+
+    def open_before_second_step(self, request, match, namespaces):
+        if match is None:
+            return False
+        if match.url_name in OPEN_URL_NAMES or match.view_name in VERIFY_URL_NAMES:
+            return True
+        return bool(namespaces & ENROL_NAMESPACES) and not has_two_factor(request.user)
 
     def idle_expired(self, request):
         minutes = settings.PORTAL_ADMIN_IDLE_MINUTES

@@ -1,8 +1,8 @@
 """Who must use a second factor, and the devices that provide it (django-otp).
 
 Diskominfo (and superusers), humas and OPD admins must enrol; operators may. A user's second
-factor is one confirmed TOTP device (an authenticator app) plus one static device holding
-single-use recovery codes.
+factor is one confirmed TOTP device (an authenticator app) and/or any number of confirmed passkeys
+(WebAuthn credentials, django-otp-webauthn), plus one static device holding single-use recovery codes.
 """
 
 from django.db import transaction
@@ -10,6 +10,7 @@ from django.db.models import Q
 from django_otp import devices_for_user
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
 
 from audit.log import record
 from opd_teams.models import DISKOMINFO_GROUP, HUMAS_GROUP
@@ -29,18 +30,25 @@ def requires_two_factor(user):
     return user.groups.filter(Q(name__in=[DISKOMINFO_GROUP, HUMAS_GROUP]) | Q(opd_team_as_admin__isnull=False)).exists()
 
 
-def has_two_factor(user):
-    """True when the user has a confirmed authenticator app."""
+def has_totp(user):
     return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
 
 
+def has_passkey(user):
+    return WebAuthnCredential.objects.filter(user=user, confirmed=True).exists()
+
+
+def has_two_factor(user):
+    """True when the user has a confirmed authenticator app or a confirmed passkey."""
+    return has_totp(user) or has_passkey(user)
+
+
 def verification_devices(user, code):
-    """The devices ``code`` is checked against: six digits go to the app, anything else to the
-    recovery codes (so a recovery code never counts as a wrong app code, and vice versa)."""
-    is_app_code = code.isdigit() and len(code) == TOTP_DIGITS
-    return [
-        device for device in devices_for_user(user, confirmed=True) if isinstance(device, TOTPDevice) == is_app_code
-    ]
+    """The devices a typed ``code`` is checked against: six digits go to the app, anything else to
+    the recovery codes (so a recovery code never counts as a wrong app code, and vice versa).
+    Passkeys take no typed code: they verify through their own ceremony (accounts.passkeys)."""
+    kind = TOTPDevice if code.isdigit() and len(code) == TOTP_DIGITS else StaticDevice
+    return [device for device in devices_for_user(user, confirmed=True) if isinstance(device, kind)]
 
 
 def pending_totp_device(user):
@@ -78,6 +86,7 @@ def remaining_recovery_codes(user):
 def remove_two_factor(user, *, request=None, action="2fa.remove", by=None):
     """Delete every device of ``user`` (their own choice, or a Diskominfo reset); audited."""
     totp = TOTPDevice.objects.filter(user=user).delete()[0]
+    passkeys = WebAuthnCredential.objects.filter(user=user).delete()[1].get(WebAuthnCredential._meta.label, 0)
     static = StaticDevice.objects.filter(user=user).delete()[0]
     record(
         action,
@@ -85,7 +94,25 @@ def remove_two_factor(user, *, request=None, action="2fa.remove", by=None):
         user=by or user,
         target=f"user:{user.pk} {user.get_username()}",
         opd=user_opd(user),
-        removed=totp + static,
+        removed=totp + static + passkeys,
+        passkeys=passkeys,
+    )
+
+
+@transaction.atomic
+def remove_passkey(credential, *, request=None):
+    """Delete one of the user's passkeys; with it the last factor gone, the recovery codes too."""
+    user = credential.user
+    credential.delete()
+    if not has_two_factor(user):
+        StaticDevice.objects.filter(user=user).delete()
+    record(
+        "2fa.passkey.remove",
+        request=request,
+        user=user,
+        target=f"user:{user.pk} {user.get_username()}",
+        opd=user_opd(user),
+        passkey=credential.name,
     )
 
 

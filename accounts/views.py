@@ -15,13 +15,14 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView, TemplateView
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp_webauthn.models import WebAuthnCredential
 from wagtail.admin.views import account as wagtail_account
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
@@ -30,12 +31,16 @@ from opd_teams.roles import is_diskominfo
 
 from . import lockout
 from .forms import CodeForm, SingleNameEmailForm
+from .passkeys import FRESH_CODES_SESSION_KEY
 from .two_factor import (
     confirm_totp_device,
+    has_passkey,
+    has_totp,
     has_two_factor,
     new_recovery_codes,
     pending_totp_device,
     remaining_recovery_codes,
+    remove_passkey,
     remove_two_factor,
     requires_two_factor,
     user_opd,
@@ -66,8 +71,19 @@ class DiskominfoRequiredMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-class TwoFactorView(AdminPageMixin, TemplateView):
-    """The user's own second factor: status, enrol, new recovery codes, switch off (if allowed)."""
+class SecondStepPassedMixin:
+    """Managing a second factor needs it passed first: a password alone never enrols a new app,
+    prints new recovery codes or removes a factor (whether or not the admin enforces the step)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if has_two_factor(request.user) and not request.user.is_verified():
+            return redirect(reverse("accounts:verify") + "?" + urlencode({"next": reverse("accounts:two_factor")}))
+        return super().dispatch(request, *args, **kwargs)
+
+
+class TwoFactorView(SecondStepPassedMixin, AdminPageMixin, TemplateView):
+    """The user's own second factor: status, enrol an app or passkeys, new recovery codes, switch
+    off (if allowed)."""
 
     template_name = "accounts/two_factor.html"
     page_title = gettext_lazy("Verifikasi dua langkah")
@@ -78,13 +94,34 @@ class TwoFactorView(AdminPageMixin, TemplateView):
         user = self.request.user
         context.update(
             enrolled=has_two_factor(user),
+            has_totp=has_totp(user),
+            passkeys=WebAuthnCredential.objects.filter(user=user, confirmed=True).order_by("created_at"),
             required=requires_two_factor(user),
             recovery_left=remaining_recovery_codes(user),
+            fresh_codes=self.request.session.pop(FRESH_CODES_SESSION_KEY, None),
         )
         return context
 
 
-class TotpSetupView(AdminPageMixin, FormView):
+class PasskeyRemoveView(SecondStepPassedMixin, View):
+    """Remove one of the user's own passkeys (another user's: 404); never a required role's last factor."""
+
+    def post(self, request, pk):
+        credential = get_object_or_404(WebAuthnCredential, pk=pk, user=request.user)
+        others = WebAuthnCredential.objects.filter(user=request.user, confirmed=True).exclude(pk=pk).exists()
+        if requires_two_factor(request.user) and not others and not has_totp(request.user):
+            record("2fa.passkey.remove", request=request, outcome="denied", target=user_target(request.user))
+            messages.error(
+                request,
+                _("Ini faktor kedua terakhir Anda dan peran Anda wajib memakainya. Tambahkan yang lain dulu."),
+            )
+        else:
+            remove_passkey(credential, request=request)
+            messages.success(request, _("Kunci sandi dihapus."))
+        return redirect("accounts:two_factor")
+
+
+class TotpSetupView(SecondStepPassedMixin, AdminPageMixin, FormView):
     """Enrol an authenticator app: QR code and secret, then one code to confirm."""
 
     template_name = "accounts/setup.html"
@@ -131,7 +168,7 @@ class TotpSetupView(AdminPageMixin, FormView):
         )
 
 
-class RecoveryCodesView(AdminPageMixin, View):
+class RecoveryCodesView(SecondStepPassedMixin, AdminPageMixin, View):
     """New recovery codes (the old ones stop working); POST only."""
 
     page_title = gettext_lazy("Kode pemulihan")
@@ -149,7 +186,7 @@ class RecoveryCodesView(AdminPageMixin, View):
         )
 
 
-class DisableTwoFactorView(View):
+class DisableTwoFactorView(SecondStepPassedMixin, View):
     """An operator may switch the second factor off again; required roles may not."""
 
     def post(self, request):
@@ -163,7 +200,7 @@ class DisableTwoFactorView(View):
 
 
 class VerifyView(FormView):
-    """The second step after the password: a code from the app or a recovery code."""
+    """The second step after the password: a code from the app, a passkey or a recovery code."""
 
     template_name = "accounts/verify.html"
     form_class = CodeForm
@@ -178,6 +215,8 @@ class VerifyView(FormView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["next"] = safe_next(self.request)
+        context["has_totp"] = has_totp(self.request.user)
+        context["has_passkey"] = has_passkey(self.request.user)
         return context
 
     def form_valid(self, form):

@@ -8,12 +8,16 @@ from wagtail.admin.widgets import Button
 
 from opd_teams.roles import is_diskominfo
 
-from . import urls
+from . import passkeys, urls
 
 
 @hooks.register("register_admin_urls")
 def register_admin_urls():
-    return [path("akun/", include(urls, namespace="accounts"))]
+    return [
+        path("akun/", include(urls, namespace="accounts")),
+        # django-otp-webauthn's ceremonies (JSON), under the name its template tags reverse.
+        path("akun/kunci-sandi/", include((passkeys.urlpatterns, "otp_webauthn"), namespace="otp_webauthn")),
+    ]
 
 
 class DiskominfoMenuItem(MenuItem):
@@ -31,7 +35,7 @@ def register_two_factor_account_item(request):
     return {
         "url": reverse("accounts:two_factor"),
         "label": _("Verifikasi dua langkah"),
-        "help_text": _("Aplikasi autentikator dan kode pemulihan untuk masuk."),
+        "help_text": _("Aplikasi autentikator, kunci sandi (passkey) dan kode pemulihan untuk masuk."),
     }
 
 

@@ -170,6 +170,7 @@ ROUTES = {
     "wagtailadmin_password_reset_confirm": not_scoped("a signed password-reset token, not an object id"),
     "outbox_retry": not_scoped("an outgoing mail, no OPD object: Diskominfo only (outbox.views)"),
     "accounts:reset": not_scoped("another user's second factor: Diskominfo only (accounts.views)"),
+    "accounts:passkey_remove": not_scoped("the user's own passkey: PasskeyRemoveView finds only theirs (404)"),
     "complaints_admin:detail": not_scoped("a complaint: ScopedCaseMixin finds only cases of the user's OPDs (404)"),
     "complaints_admin:action": not_scoped("a complaint: ScopedCaseMixin finds only cases of the user's OPDs (404)"),
     "complaints_admin:attachment": not_scoped("a complaint's file: ScopedCaseMixin, identity rules of casework"),

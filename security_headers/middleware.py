@@ -25,7 +25,7 @@ class PortalCSPMiddleware(CSPMiddleware):
             config = None if report_only else policies.PUBLIC
         else:
             match = getattr(request, "resolver_match", None)
-            strict = match is not None and match.url_name in policies.STRICT_ADMIN_VIEWS
+            strict = match is not None and match.view_name in policies.STRICT_ADMIN_VIEWS
             if report_only:
                 config = None if strict else policies.ADMIN_STRICT
             else:

@@ -7,6 +7,7 @@ Everything deploy-specific comes from environment variables (listed in the READM
 import datetime
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -27,6 +28,13 @@ def env_bool(name, default=False):
 
 def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def passkey_relying_party(base_url):
+    """(RP ID, origin) of passkeys for the admin at ``base_url``; browsers refuse an IP address."""
+    parts = urlsplit(base_url)
+    host = "localhost" if parts.hostname in ("127.0.0.1", "::1") else parts.hostname
+    return host, f"{parts.scheme}://{host}" + (f":{parts.port}" if parts.port else "")
 
 
 def env_required(name):
@@ -367,7 +375,14 @@ PORTAL_PAGE_PERMISSION_TESTER = "opd_teams.permissions.RegionScopedPagePermissio
 # empty = Django streams them itself.
 PORTAL_MEDIA_ACCEL_REDIRECT = os.environ.get("PORTAL_MEDIA_ACCEL_REDIRECT", "")
 # Accounts (accounts app): lockout, second factor, password policy, sessions.
-INSTALLED_APPS += ["accounts", "axes", "django_otp", "django_otp.plugins.otp_totp", "django_otp.plugins.otp_static"]
+INSTALLED_APPS += [
+    "accounts",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
+]
 _AUTH_MIDDLEWARE = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware")
 MIDDLEWARE[_AUTH_MIDDLEWARE + 1 : _AUTH_MIDDLEWARE + 1] = [
     "django_otp.middleware.OTPMiddleware",
@@ -377,6 +392,15 @@ MIDDLEWARE[_AUTH_MIDDLEWARE + 1 : _AUTH_MIDDLEWARE + 1] = [
 _MESSAGES_MIDDLEWARE = MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware")
 MIDDLEWARE.insert(_MESSAGES_MIDDLEWARE + 1, "accounts.middleware.AdminSessionMiddleware")
 MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+# Passkeys (django-otp-webauthn) as a second factor only, never instead of the password.
+# The relying party is the admin's host: WAGTAILADMIN_BASE_URL (itself the first of ALLOWED_HOSTS
+# by default). Browsers refuse passkeys for an IP address, so 127.0.0.1 becomes localhost (dev:
+# open http://localhost:8000). PORTAL_PASSKEY_RP_ID / PORTAL_PASSKEY_ORIGINS override both.
+_PASSKEY_HOST, _PASSKEY_ORIGIN = passkey_relying_party(WAGTAILADMIN_BASE_URL)
+OTP_WEBAUTHN_RP_ID = os.environ.get("PORTAL_PASSKEY_RP_ID") or _PASSKEY_HOST
+OTP_WEBAUTHN_RP_NAME = WAGTAIL_SITE_NAME
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list("PORTAL_PASSKEY_ORIGINS") or [_PASSKEY_ORIGIN]
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
 # django-axes checks every login first; Django's model backend then checks the password.
 # AxesBackend (not the standalone one) comes first because it also answers get_user(): tools that
 # force a login with AUTHENTICATION_BACKENDS[0] (Wagtail's page test utilities) keep working.

@@ -28,7 +28,7 @@ def assign_hostname(opd, hostname, port=443):
     ``opd_hosts.settings_models``); the region's own host redirects the OPD's pages here.
     """
     hostname = clean_hostname(hostname)
-    clash = Site.objects.filter(hostname=hostname, port=port).exclude(root_page=opd).first()
+    clash = Site.objects.filter(hostname=hostname).exclude(root_page=opd).first()
     if clash is not None:
         raise ValidationError(
             _("Nama host %(host)s sudah dipakai situs %(site)s.") % {"host": hostname, "site": clash.site_name or clash}

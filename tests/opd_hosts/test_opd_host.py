@@ -159,7 +159,7 @@ class OpdHostTests(TestCase):
         with self.assertRaisesMessage(ValidationError, "Nama host tidak sah"):
             assign_hostname(self.other, "https://dinsos.localhost/")
         with self.assertRaisesMessage(ValidationError, "sudah dipakai"):
-            assign_hostname(self.other, OPD_HOST, port=80)
+            assign_hostname(self.other, OPD_HOST, port=443)
         site = assign_hostname(self.other, "Dinsos.Localhost", port=80)
         self.assertEqual((site.hostname, site.root_page_id), ("dinsos.localhost", self.other.pk))
         self.assertEqual(assign_hostname(self.other, "dinsos.localhost", port=80).pk, site.pk)  # idempotent

@@ -69,7 +69,7 @@ class OnboardingHostnameTests(TestCase):
     def test_region_csv_may_give_host_names(self):
         rows = parse_opds_csv(
             "name,acronym,kind,admin_emails,hostname\n"
-            "Dinas Perikanan,Diskan,dinas,ani@diskan.contohkab.go.id budi@diskan.contohkab.go.id,diskan.contohkab.go.id\n"
+            "Dinas Perikanan,Diskan,dinas,ani@diskan.go.id budi@diskan.go.id,diskan.contohkab.go.id\n"
             "Badan X,BX,badan,a@bx.go.id b@bx.go.id,\n"
         )
         self.assertEqual([row["hostname"] for row in rows], ["diskan.contohkab.go.id", ""])

@@ -84,8 +84,3 @@ def paths_served_elsewhere(request):
         for entry in site_root_paths(request)
         if entry.root_path != own.root_path and entry.root_path.startswith(own.root_path)
     ]
-
-
-def canonical_site_for(page, request=None):
-    """The most specific site root entry holding ``page`` (its one address), or ``None``."""
-    return next((entry for entry in site_root_paths(request) if page.url_path.startswith(entry.root_path)), None)

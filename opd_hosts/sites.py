@@ -41,8 +41,3 @@ def assign_hostname(opd, hostname, port=443):
             site.hostname, site.port = hostname, port
             site.save()
     return site
-
-
-def hostname_of(opd):
-    site = Site.objects.filter(root_page=opd).first()
-    return site.hostname if site else ""

@@ -6,6 +6,7 @@ would give them every OPD section too. Model permissions on these snippets (list
 ``PORTAL_HUMAS_PERMISSIONS``) let humas curate the front page without touching OPD pages.
 """
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -363,7 +364,10 @@ class RegionAlert(RegionWideSettingMixin, ScheduledMixin, BaseSiteSetting):
         FieldPanel("level"),
         FieldPanel("message"),
         FieldRowPanel([FieldPanel("link_url"), FieldPanel("link_text")]),
-        MultiFieldPanel([FieldPanel("scope"), FieldPanel("opds"), FieldPanel("page")], heading=_("Cakupan")),
+        MultiFieldPanel(
+            [FieldPanel("scope"), FieldPanel("opds", widget=forms.CheckboxSelectMultiple), FieldPanel("page")],
+            heading=_("Cakupan"),
+        ),
     ]
 
     class Meta:

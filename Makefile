@@ -46,6 +46,7 @@ demo: install-dev migrate ## Load the demo region (idempotent)
 
 run: demo ## Set up everything and serve the demo region at http://127.0.0.1:8000
 	@echo "Portal berjalan di http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/). Hentikan dengan Ctrl+C."
+	@echo "Dinkes di alamatnya sendiri: http://dinkes.localhost:$(PORT)/ (situs Wagtail kedua; dinkes.localhost = 127.0.0.1)."
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: install-test chromium nginx ## Run the whole test suite: all tests on SQLite, the browser journeys, the two-server test

@@ -14,6 +14,7 @@ from wagtail.models import Page, PageQuerySet
 
 from .queries import not_restricted
 from .richtext import check_rich_text_references
+from .site_urls import canonical_url_parts
 
 
 class PortalPageQuerySet(PageQuerySet):
@@ -44,6 +45,12 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def get_url_parts(self, request=None):
+        """The page on its most specific Site: an OPD with its own host name is linked there (core.site_urls)."""
+        if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+            return super().get_url_parts(request=request)
+        return canonical_url_parts(self, request)
 
     def permissions_for_user(self, user):
         """Wagtail's per-class seam: the portal's tester (set in settings, so ``core`` imports no feature app)."""

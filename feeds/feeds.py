@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from home.models import RegionSettings
+from opd_hosts.hosts import host_opd
 from opd_pages.models import AnnouncementPage, NewsPage, OpdHomePage, attach_opds
 
 ITEMS_PER_FEED = 20
@@ -59,6 +60,9 @@ class BasePageFeed(Feed):
             opd_page = OpdHomePage.objects.live().public().filter(slug=opd).first()
             if opd_page is None:
                 raise Http404(_("OPD tidak ditemukan."))
+        else:
+            # On an OPD's own host name the site's feed is that OPD's.
+            opd_page = host_opd(request)
         return FeedSource(request, opd_page)
 
     def title(self, source):

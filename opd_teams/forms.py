@@ -20,6 +20,22 @@ class OnboardingForm(forms.Form):
         help_text=_("Sedikitnya dua alamat surel, satu per baris. Setiap admin menerima undangan untuk membuat sandi."),
     )
 
+    hostname = forms.CharField(
+        label=_("Alamat situs sendiri (opsional)"),
+        max_length=253,
+        required=False,
+        help_text=_(
+            "Nama host khusus OPD, misalnya 'diskan.contohkab.go.id' (DNS dan sertifikat diatur Diskominfo). "
+            "Kosongkan bila OPD cukup di alamat bagian portal."
+        ),
+    )
+
+    def clean_hostname(self):
+        from opd_hosts.sites import clean_hostname
+
+        value = self.cleaned_data.get("hostname", "")
+        return clean_hostname(value) if value.strip() else ""
+
     def clean_admin_emails(self):
         raw = self.cleaned_data["admin_emails"].replace(",", "\n").replace(";", "\n")
         emails = []

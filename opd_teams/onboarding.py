@@ -22,6 +22,7 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Collection, GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowTask
 
 from audit import log as audit_log
+from opd_hosts.sites import assign_hostname
 from opd_pages.models import (
     OpdHomePage,
     OpdKind,
@@ -166,8 +167,11 @@ def create_team(opd):
     )
 
 
-def onboard_opd(*, title, acronym, kind, admin_emails, adopt=None, user=None, invite=True):
+def onboard_opd(*, title, acronym, kind, admin_emails, adopt=None, user=None, invite=True, hostname=""):
     """Open (or adopt) the OPD section ``acronym`` with its team; a no-op when it already has one.
+
+    ``hostname`` (optional) serves the section at its own address too (a Wagtail Site, see
+    ``opd_hosts.sites.assign_hostname``).
 
     Raises :class:`OnboardingError` (nothing created) on bad input or a clash.
     """
@@ -199,6 +203,11 @@ def onboard_opd(*, title, acronym, kind, admin_emails, adopt=None, user=None, in
             opd = adopt
             add_missing_profile_pages(opd, user)
         team = create_team(opd)
+        if hostname:
+            try:
+                assign_hostname(opd, hostname)
+            except ValidationError as error:
+                raise OnboardingError(" ".join(error.messages)) from error
         invited = []
         for email in emails:
             member, created = get_or_create_member(email, team.admin_group)
@@ -214,6 +223,7 @@ def onboard_opd(*, title, acronym, kind, admin_emails, adopt=None, user=None, in
             target=acronym,
             adopted=adopt is not None,
             admins=[member.get_username() for member in team.admins()],
+            hostname=hostname or "",
         )
     return OnboardingResult(team=team, created=True, invited=invited)
 

@@ -62,6 +62,7 @@ class OnboardingView(DiskominfoRequiredMixin, AdminPageMixin, FormView):
                 kind=data["kind"],
                 admin_emails=data["admin_emails"],
                 user=self.request.user,
+                hostname=data.get("hostname", ""),
             )
         except OnboardingError as error:
             form.add_error(None, str(error))

@@ -54,7 +54,7 @@ def _alert(request):
     site = Site.find_for_request(request)
     if site is None:
         return None
-    return RegionAlert.for_site(site).showing()
+    return RegionAlert.for_request(request).showing()  # the region's alert, on an OPD's own host too
 
 
 def dip_view(request, slug=None, output="html"):

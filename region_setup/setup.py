@@ -43,6 +43,8 @@ CSV_COLUMNS = {
     "kind": ("kind", "jenis"),
     "admin_emails": ("admin_emails", "surel_admin", "admin"),
 }
+#: Optional columns: an OPD's own host name (served as its own Wagtail Site).
+OPTIONAL_CSV_COLUMNS = {"hostname": ("hostname", "nama_host", "alamat_situs")}
 
 
 class RegionSetupError(Exception):
@@ -75,6 +77,10 @@ def parse_opds_csv(text):
                 _("Kolom %(column)s tidak ada di CSV OPD (kolom: name, acronym, kind, admin_emails).") % {"column": key}
             )
         columns[key] = found
+    for key, names in OPTIONAL_CSV_COLUMNS.items():
+        found = next((headers[name] for name in names if name in headers), None)
+        if found is not None:
+            columns[key] = found
     rows = []
     for number, row in enumerate(reader, start=2):
         values = {key: (row.get(column) or "").strip() for key, column in columns.items()}
@@ -93,6 +99,7 @@ def parse_opds_csv(text):
                 "acronym": values["acronym"],
                 "kind": kind,
                 "admin_emails": [e for e in re.split(r"[\s;,]+", values["admin_emails"]) if e],
+                "hostname": values.get("hostname", ""),
             }
         )
     return rows
@@ -288,6 +295,7 @@ def setup_region(
                     outcome = onboard_opd(
                         title=row["title"], acronym=row["acronym"], kind=row["kind"],
                         admin_emails=row["admin_emails"], user=user, invite=invite,
+                        hostname=row.get("hostname", ""),
                     )  # fmt: skip
                 except OnboardingError as error:
                     line = row.get("line")

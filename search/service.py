@@ -16,6 +16,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, get_page_models
 from wagtail.search.utils import normalise_query_string
 
+from core.site_urls import page_url
 from opd_pages.models import AnnouncementPage, OpdHomePage, attach_opds
 
 from . import engine as engines
@@ -166,7 +167,7 @@ def hydrate(page_ids, stems, request=None):
         results.append(
             Result(
                 title=highlight(document.title, stems),
-                url=page.get_url(request),  # relative on the visitor's own Site
+                url=page_url(page, request),  # relative on its own host, absolute on another (core.site_urls)
                 opd=page.opd,
                 kind_label=labels.get(document.kind, document.kind),
                 date=document.date,

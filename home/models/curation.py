@@ -6,6 +6,7 @@ would give them every OPD section too. Model permissions on these snippets (list
 ``PORTAL_HUMAS_PERMISSIONS``) let humas curate the front page without touching OPD pages.
 """
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -17,6 +18,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable
 
 from core.queries import not_restricted
+from opd_hosts.settings_models import RegionWideSettingMixin
 from spam_gate.forms import SpamCheckedModelForm
 
 
@@ -162,10 +164,6 @@ class QuickLink(Orderable):
         if bool(self.page_id) == bool(self.url):
             raise ValidationError(_("Isi salah satu: halaman tujuan atau alamat luar."))
 
-    @property
-    def href(self):
-        return self.page.url if self.page_id else self.url
-
 
 class ScheduledMixin(models.Model):
     """An on/off switch with an optional from/until window."""
@@ -207,8 +205,12 @@ class ScheduledMixin(models.Model):
 
 
 @register_setting(icon="pick")
-class PinnedAnnouncement(ScheduledMixin, BaseSiteSetting):
-    """The pinned announcement of the regional head, at the top of the regional home page."""
+class PinnedAnnouncement(RegionWideSettingMixin, ScheduledMixin, BaseSiteSetting):
+    """The pinned announcement of the regional head, at the top of the regional home page.
+
+    With ``show_in_opds`` it is pushed to every OPD section's home page as well (then it needs
+    an end date, so no OPD keeps showing an old message).
+    """
 
     base_form_class = SpamCheckedModelForm
 
@@ -237,10 +239,19 @@ class PinnedAnnouncement(ScheduledMixin, BaseSiteSetting):
         related_name="+",
         help_text=_("Halaman berisi pengumuman lengkap (opsional)."),
     )
+    show_in_opds = models.BooleanField(
+        _("tampilkan juga di semua OPD"),
+        default=False,
+        help_text=_("Pengumuman tampil pula di beranda setiap OPD sampai waktu 'tampil sampai' (wajib diisi)."),
+    )
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("is_active"), FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")])],
+            [
+                FieldPanel("is_active"),
+                FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+                FieldPanel("show_in_opds"),
+            ],
             heading=_("Jadwal tampil"),
         ),
         FieldPanel("title"),
@@ -260,6 +271,32 @@ class PinnedAnnouncement(ScheduledMixin, BaseSiteSetting):
         super().clean()
         if self.is_active and not (self.title and self.text):
             raise ValidationError(_("Isi judul dan isi singkat sebelum mengaktifkan pengumuman."))
+        if self.show_in_opds and not self.ends_at:
+            raise ValidationError({"ends_at": _("Isi waktu 'tampil sampai' bila pengumuman ditampilkan di semua OPD.")})
+
+    def showing_in_opds(self):
+        """``self`` if it is pushed to the OPD sections and showing now, else ``None``."""
+        return self if self.show_in_opds and self.is_showing() else None
+
+    def page_cache_expires_at(self):
+        """Asked by the page cache: pushed to every OPD home, it ends their cached pages with its window."""
+        return self.next_change_at() if self.show_in_opds else None
+
+
+class AlertScope(models.TextChoices):
+    SITE = "situs", _("Seluruh situs (daerah dan semua OPD)")
+    OPDS = "opd", _("OPD terpilih")
+    PAGE = "halaman", _("Satu halaman")
+
+
+class RegionAlertForm(SpamCheckedModelForm):
+    """Checks what the model cannot see before saving: the chosen OPDs of an OPD-scoped alert."""
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("scope") == AlertScope.OPDS and not cleaned.get("opds"):
+            self.add_error("opds", _("Pilih sedikitnya satu OPD untuk peringatan ini."))
+        return cleaned
 
 
 class AlertLevel(models.TextChoices):
@@ -269,10 +306,14 @@ class AlertLevel(models.TextChoices):
 
 
 @register_setting(icon="warning")
-class RegionAlert(ScheduledMixin, BaseSiteSetting):
-    """Serta-merta information (a disaster, a threat to safety) shown on top of every public page."""
+class RegionAlert(RegionWideSettingMixin, ScheduledMixin, BaseSiteSetting):
+    """Serta-merta information (a disaster, a threat to safety) shown on top of public pages.
 
-    base_form_class = SpamCheckedModelForm
+    Scoped to the whole site (every host, every OPD), chosen OPD sections, or one page; the
+    schedule (``starts_at``/``ends_at``) applies to whichever scope is chosen.
+    """
+
+    base_form_class = RegionAlertForm
 
     level = models.CharField(
         _("tingkat"),
@@ -291,6 +332,29 @@ class RegionAlert(ScheduledMixin, BaseSiteSetting):
     link_text = models.CharField(
         _("teks tautan"), max_length=60, blank=True, help_text=_("Misalnya 'Info posko pengungsian'.")
     )
+    scope = models.CharField(
+        _("tampil di"),
+        max_length=20,
+        choices=AlertScope.choices,
+        default=AlertScope.SITE,
+        help_text=_("Seluruh situs, hanya OPD terpilih (beserta semua halamannya), atau satu halaman saja."),
+    )
+    opds = models.ManyToManyField(
+        "opd_pages.OpdHomePage",
+        verbose_name=_("OPD terpilih"),
+        blank=True,
+        related_name="+",
+        help_text=_("Untuk 'OPD terpilih': peringatan tampil di semua halaman OPD ini."),
+    )
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("halaman"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Untuk 'Satu halaman': peringatan hanya tampil di halaman ini."),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -300,6 +364,10 @@ class RegionAlert(ScheduledMixin, BaseSiteSetting):
         FieldPanel("level"),
         FieldPanel("message"),
         FieldRowPanel([FieldPanel("link_url"), FieldPanel("link_text")]),
+        MultiFieldPanel(
+            [FieldPanel("scope"), FieldPanel("opds", widget=forms.CheckboxSelectMultiple), FieldPanel("page")],
+            heading=_("Cakupan"),
+        ),
     ]
 
     class Meta:
@@ -316,6 +384,22 @@ class RegionAlert(ScheduledMixin, BaseSiteSetting):
         super().clean()
         if self.is_active and not self.message:
             raise ValidationError({"message": _("Tulis pesan sebelum menyalakan peringatan.")})
+        if self.scope == AlertScope.PAGE and not self.page_id:
+            raise ValidationError({"page": _("Pilih halaman tempat peringatan ini tampil.")})
+
+    def applies_to(self, page):
+        """Whether the banner belongs on ``page`` (``None``: a view that is no page, e.g. the search).
+
+        One query for an OPD-scoped alert (the chosen OPDs' paths), none otherwise.
+        """
+        if self.scope == AlertScope.SITE:
+            return True
+        if page is None or not getattr(page, "path", None):
+            return False
+        if self.scope == AlertScope.PAGE:
+            return page.pk == self.page_id
+        paths = self.opds.values_list("path", flat=True) if self.pk else []
+        return any(page.path.startswith(path) for path in paths)
 
 
 class ProposalDecision(models.Model):

@@ -19,6 +19,7 @@ from wagtail.search import index
 from core.blocks import BodyStreamBlock
 from core.models import BasePage, ReviewedContentMixin
 from core.queries import not_restricted
+from opd_hosts.settings_models import RegionWideSettingMixin
 from opd_pages.models import AnnouncementPage, EventPage, NewsPage, OpdHomePage, attach_opds
 
 from .archive import NewsArchivePage
@@ -37,8 +38,8 @@ def validate_government_email(value):
 
 
 @register_setting(icon="site")
-class RegionSettings(BaseSiteSetting):
-    """Who the region is: shown in the header and footer of every page."""
+class RegionSettings(RegionWideSettingMixin, BaseSiteSetting):
+    """Who the region is: shown in the header and footer of every page, on OPD host names too."""
 
     select_related = ["logo"]
 

@@ -55,6 +55,7 @@ DEV_ONLY_APPS = ["demo", "benchmarks"]
 INSTALLED_APPS = [
     "core",
     "home",
+    "opd_hosts",
     "opd_pages",
     "search",
     "opd_teams",

@@ -8,7 +8,8 @@ from .base import *  # noqa: E402,F403
 
 DEBUG = True
 INSTALLED_APPS = INSTALLED_APPS + DEV_ONLY_APPS  # noqa: F405
-ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"] + ALLOWED_HOSTS  # noqa: F405
+# ".localhost": the demo serves Dinkes at dinkes.localhost (its own Wagtail Site, see demo/hosts.py).
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", ".localhost", "[::1]"] + ALLOWED_HOSTS  # noqa: F405
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
 EMAIL_FILE_PATH = BASE_DIR / "var" / "mail"  # noqa: F405
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405

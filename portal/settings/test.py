@@ -8,7 +8,7 @@ from .base import *  # noqa: E402,F403
 
 DEBUG = False
 INSTALLED_APPS = INSTALLED_APPS + DEV_ONLY_APPS  # noqa: F405
-ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost", ".localhost"]  # .localhost: OPD host names
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

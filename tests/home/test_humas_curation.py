@@ -129,6 +129,7 @@ class HumasCurationTests(TestCase):
                 "message": "Banjir: hindari Jl. Merdeka",
                 "link_url": "",
                 "link_text": "",
+                "scope": "situs",
             },
         )
         self.assertEqual(response.status_code, 302)

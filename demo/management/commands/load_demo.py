@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand
 from demo import (
     complaints,
     front_page,
+    hosts,
     monitoring,
     ppid,
     region,
@@ -25,6 +26,7 @@ STEPS = [
     ("search", search.step),
     ("teams", teams.step),
     ("front_page", front_page.build_front_page),
+    ("hosts", hosts.step),
     ("monitoring", monitoring.step),
     ("services", services.step),
     ("complaints", complaints.step),

@@ -501,7 +501,12 @@ class WordpressImporter:
         if data is None and self.fetcher is not None and item.attachment_url:
             fetched = self.fetcher.fetch(item.attachment_url)
             if fetched.data is None:
-                entry = {"wp_id": item.wp_id, "title": item.title, "file": item.attachment_url, "reason": fetched.reason}
+                entry = {
+                    "wp_id": item.wp_id,
+                    "title": item.title,
+                    "file": item.attachment_url,
+                    "reason": fetched.reason,
+                }
                 self.report["refused_media" if fetched.refused else "missing_media"].append(entry)
                 if not self.dry_run:
                     # Kept as missing: a later run with a corrected allow-list or a reachable server tries again.

@@ -21,10 +21,18 @@ class NestedProfilePageTest(WagtailPageTestCase):
         cls.home, (cls.opd, cls.other_opd) = build_region_tree(opd_count=2, news_per_opd=0)
         ensure_platform_groups()
         cls.mine, cls.theirs = Section(cls.opd), Section(cls.other_opd)
-        cls.layanan = ProfilePageFactory(parent=cls.opd, title="Informasi Layanan", slug="informasi", profile_type="lainnya")
-        cls.kesehatan = ProfilePageFactory(parent=cls.layanan, title="Layanan Kesehatan", slug="kesehatan")
-        cls.draft = ProfilePageFactory(parent=cls.layanan, title="Draf subhalaman", slug="draf", live=False)
-        cls.their_page = ProfilePageFactory(parent=cls.other_opd, title="Layanan B", slug="layanan-b")
+        cls.layanan = ProfilePageFactory(
+            parent=cls.opd, title="Informasi Layanan", slug="informasi", profile_type="lainnya"
+        )
+        cls.kesehatan = ProfilePageFactory(
+            parent=cls.layanan, title="Layanan Kesehatan", slug="kesehatan", profile_type="lainnya"
+        )
+        cls.draft = ProfilePageFactory(
+            parent=cls.layanan, title="Draf subhalaman", slug="draf", live=False, profile_type="lainnya"
+        )
+        cls.their_page = ProfilePageFactory(
+            parent=cls.other_opd, title="Layanan B", slug="layanan-b", profile_type="lainnya"
+        )
         cls.superuser = get_user_model().objects.create_superuser("root", "r@contohkab.go.id", "rahasia-123")
 
     def test_a_profile_page_lists_its_live_subpages_only(self):
@@ -43,7 +51,9 @@ class NestedProfilePageTest(WagtailPageTestCase):
         self.client.force_login(self.superuser)
         response = self.client.post(
             f"/admin/pages/add/opd_pages/profilepage/{self.layanan.pk}/",
-            nested_form_data({"title": "Sejarah", "slug": "sejarah-x", "profile_type": "sejarah", "body": streamfield([])}),
+            nested_form_data(
+                {"title": "Sejarah", "slug": "sejarah-x", "profile_type": "sejarah", "body": streamfield([])}
+            ),
         )
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "harus langsung di bawah beranda OPD")
@@ -53,7 +63,9 @@ class NestedProfilePageTest(WagtailPageTestCase):
         self.client.login(username=self.mine.admin.username, password=PASSWORD)
         response = self.client.post(
             f"/admin/pages/add/opd_pages/profilepage/{self.layanan.pk}/",
-            nested_form_data({"title": "Layanan Sosial", "slug": "sosial", "profile_type": "lainnya", "body": streamfield([])}),
+            nested_form_data(
+                {"title": "Layanan Sosial", "slug": "sosial", "profile_type": "lainnya", "body": streamfield([])}
+            ),
         )
         self.assertEqual(response.status_code, 302, response.content[:500])
         self.assertTrue(ProfilePage.objects.child_of(self.layanan).filter(slug="sosial").exists())
@@ -63,7 +75,9 @@ class NestedProfilePageTest(WagtailPageTestCase):
         before = Page.objects.count()
         url = f"/admin/pages/add/opd_pages/profilepage/{self.layanan.pk}/"
         assert_denied(self, self.client.get(url), "GET")
-        data = nested_form_data({"title": "Sisipan", "slug": "sisipan", "profile_type": "lainnya", "body": streamfield([])})
+        data = nested_form_data(
+            {"title": "Sisipan", "slug": "sisipan", "profile_type": "lainnya", "body": streamfield([])}
+        )
         assert_denied(self, self.client.post(url, data), "POST")
         assert_denied(self, self.client.get(f"/admin/pages/{self.layanan.pk}/add_subpage/"), "add_subpage")
         assert_denied(self, self.client.get(f"/admin/pages/{self.kesehatan.pk}/move/{self.their_page.pk}/"), "move")

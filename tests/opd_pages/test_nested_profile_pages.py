@@ -1,6 +1,8 @@
 """Profile pages nest: a *Lainnya* page holds sub-pages, listed under its body; OPD isolation holds."""
 
 from django.contrib.auth import get_user_model
+from django.test import override_settings
+from django.urls import reverse
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, streamfield
@@ -80,7 +82,12 @@ class NestedProfilePageTest(WagtailPageTestCase):
         )
         assert_denied(self, self.client.post(url, data), "POST")
         assert_denied(self, self.client.get(f"/admin/pages/{self.layanan.pk}/add_subpage/"), "add_subpage")
-        assert_denied(self, self.client.get(f"/admin/pages/{self.kesehatan.pk}/move/{self.their_page.pk}/"), "move")
+        # Moving this OPD's sub-page out, or their own page in under this OPD's page: both refused.
+        for page, target in ((self.kesehatan, self.their_page), (self.their_page, self.layanan)):
+            url = reverse("wagtailadmin_pages:move_confirm", args=[page.pk, target.pk])
+            self.assertEqual(self.client.get(url).status_code, 403, url)
+            self.assertEqual(self.client.post(url).status_code, 403, url)
+        self.assertEqual(Page.objects.get(pk=self.their_page.pk).get_parent().pk, self.other_opd.pk)
         self.assertEqual(Page.objects.count(), before)
         self.assertEqual(Page.objects.get(pk=self.kesehatan.pk).get_parent().pk, self.layanan.pk)
 
@@ -98,3 +105,23 @@ class NestedProfilePageTest(WagtailPageTestCase):
         sejarah = [issue for issue in card.profile_issues if issue.label == "Sejarah"]
         self.assertEqual([issue.problem for issue in sejarah], ["hilang"])  # the nested one does not count
         self.assertTrue(nested.live)
+
+    @override_settings(PORTAL_PAGE_CACHE_SECONDS=0)  # measure the rendering, not the page cache
+    def test_the_subpage_list_costs_the_same_queries_for_3_or_30_subpages(self):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        def queries_with(count):
+            parent = ProfilePageFactory(
+                parent=self.opd, title=f"Induk {count}", slug=f"induk-{count}", profile_type="lainnya"
+            )
+            for number in range(count):
+                ProfilePageFactory(parent=parent, title=f"Sub {number}", slug=f"sub-{number}", profile_type="lainnya")
+            self.client.get(parent.url)  # warm the caches shared by every page
+            with CaptureQueriesContext(connection) as captured:
+                response = self.client.get(parent.url)
+            self.assertContains(response, f"Sub {count - 1}")
+            self.assertNotIn("X-Page-Cache", response)
+            return len(captured)
+
+        self.assertEqual(queries_with(3), queries_with(30))

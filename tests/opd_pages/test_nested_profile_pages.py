@@ -85,8 +85,8 @@ class NestedProfilePageTest(WagtailPageTestCase):
         # Moving this OPD's sub-page out, or their own page in under this OPD's page: both refused.
         for page, target in ((self.kesehatan, self.their_page), (self.their_page, self.layanan)):
             url = reverse("wagtailadmin_pages:move_confirm", args=[page.pk, target.pk])
-            self.assertEqual(self.client.get(url).status_code, 403, url)
-            self.assertEqual(self.client.post(url).status_code, 403, url)
+            assert_denied(self, self.client.get(url), url)
+            assert_denied(self, self.client.post(url), url)
         self.assertEqual(Page.objects.get(pk=self.their_page.pk).get_parent().pk, self.other_opd.pk)
         self.assertEqual(Page.objects.count(), before)
         self.assertEqual(Page.objects.get(pk=self.kesehatan.pk).get_parent().pk, self.layanan.pk)

@@ -218,7 +218,8 @@ def write_export(path, *, posts=120, pages=20, images=24, filler_bytes=0, versio
     writer.item(video_id, "attachment", "Video profil", status="inherit", slug="video",
                 attachment_url=f"{base}/wp-content/uploads/2024/01/profil.mp4",
                 meta=[("_wp_attached_file", "2024/01/profil.mp4")])  # fmt: skip
-    for number, wp_id in enumerate(page_ids):
+    # Pages in reverse: children come before their parents, as real exports may order them.
+    for number, wp_id in reversed(list(enumerate(page_ids))):
         parent = page_ids[number // 4] if number >= 4 and number % 2 == 0 else 0
         status, password = "publish", ""
         if number == pages - 1:

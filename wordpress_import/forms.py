@@ -27,6 +27,15 @@ class ImportUploadForm(forms.Form):
         help_text=_("Pos yang terbit di situs lama menunggu persetujuan admin OPD, tidak langsung tayang."),
     )
 
+    fetch_missing = forms.BooleanField(
+        label=_("Unduh berkas yang hilang dari situs lama"),
+        required=False,
+        help_text=_(
+            "Lampiran yang tidak ada di arsip diunduh dari alamatnya di situs lama, hanya dari host situs lama "
+            "itu sendiri (dan host yang diizinkan di pengaturan), tidak pernah dari alamat jaringan dalam."
+        ),
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["opd"].queryset = OpdHomePage.objects.filter(

@@ -5,10 +5,18 @@ the number of items (a small summary each), never on the size of their content:
 
 1. **scan**: a summary of every item (type, status, slug, old URL, parent), for link
    rewriting, page hierarchy and progress;
-2. **import**: attachments first, then posts and pages in file order; every item in its own
-   savepoint, so one bad item is reported and never stops the run;
+2. **import**: attachments first (from the local uploads copy, or with ``fetch_missing`` from
+   their URL on an allow-listed host, see :mod:`.fetch`), then posts in file order, then pages
+   parents first (WXR order is arbitrary: the pages are spooled to a temporary file and taken
+   in topological order of ``post_parent``); every item in its own savepoint, so one bad item
+   is reported and never stops the run;
 3. **links**: items whose content linked to an item imported after them are converted
    again now that the target exists.
+
+Pages keep their hierarchy: a page goes under the profile page its WordPress parent became.
+A page whose parent is missing from the export, not imported (trash), quarantined as spam or
+part of a ``post_parent`` cycle goes under the OPD home and is reported (``orphan_pages``). A
+newer export that gives a page another parent moves it, with its subtree.
 
 Every item is keyed by (OPD, WordPress id) in :class:`~.models.ImportedItem` with a
 fingerprint of its exported fields: the same export again changes nothing; a newer export
@@ -22,7 +30,9 @@ import datetime
 import hashlib
 import json
 import logging
+import pickle
 import re
+import tempfile
 import zoneinfo
 from types import SimpleNamespace
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -44,6 +54,7 @@ from opd_teams.models import OpdTeam
 
 from . import gates
 from .content import Link, convert_body, plain_text, shorten
+from .fetch import RemoteFetcher
 from .models import ImportedItem
 from .redirects import RedirectPlanner
 from .uploads import UploadsSource, relative_upload_path
@@ -52,7 +63,7 @@ from .wxr import WxrSite, read_export
 logger = logging.getLogger("portal.wordpress_import")
 
 #: Bump when the conversion changes, so a re-run updates earlier imports.
-CONVERTER_VERSION = "1"
+CONVERTER_VERSION = "2"  # 2: pages nest; no Subhalaman paragraph in the body
 IMPORTED_TYPES = {"post", "page", "attachment"}
 SKIPPED_TYPES = {"nav_menu_item", "revision", "custom_css", "customize_changeset", "oembed_cache", "wp_block",
                  "wp_template", "wp_template_part", "wp_global_styles", "wp_navigation", "user_request"}  # fmt: skip
@@ -79,6 +90,7 @@ class Summary:
     date: str
     title: str
     upload_path: str = ""
+    menu_order: int = 0
     publishable: bool = False
     plan: str = ""
 
@@ -128,6 +140,9 @@ def empty_report(opd, dry_run):
         "quarantined": [],
         "missing_media": [],
         "refused_media": [],
+        "fetched_media": 0,
+        "orphan_pages": [],
+        "pages_moved": 0,
         "redirects": {"created": 0, "updated": 0, "unchanged": 0},
         "shortcodes": {},
         "links_rewritten": 0,
@@ -206,6 +221,8 @@ class WordpressImporter:
         run=None,
         progress=None,
         old_host=None,
+        fetch_missing=False,
+        fetch_hosts=(),
     ):
         self.opd = opd
         self.export_path = export_path
@@ -221,9 +238,16 @@ class WordpressImporter:
         self.index = {}
         self.url_map = {}
         self.attachment_by_path = {}
-        self.children = {}
         self.slug_map = {}
         self.old_hosts = {old_host.lower()} if old_host else set()
+        self.fetch_missing = fetch_missing
+        self.fetch_hosts = [host for host in fetch_hosts if host]
+        self.fetcher = None
+        self.page_parents = {}  # page wp id → its parent page's wp id (None: under the OPD home)
+        self.orphans = {}  # page wp id → why it is not under its WordPress parent
+        self.page_order = []
+        self.quarantined_ids = set()
+        self.placed = set()
         self.base_path = ""
         self.items = {}
         self.done = 0
@@ -294,6 +318,7 @@ class WordpressImporter:
                     parent_id=item.parent_id,
                     date=item.date,
                     title=item.title,
+                    menu_order=item.menu_order,
                     publishable=plan != "skip",
                     plan=plan,
                 )
@@ -317,9 +342,49 @@ class WordpressImporter:
                 self.attachment_by_path[summary.upload_path.lower()] = summary.wp_id
             if summary.slug and summary.post_type != "attachment":
                 self.slug_map.setdefault(summary.slug, summary.wp_id)
-            if summary.post_type == "page":
-                self.children.setdefault(summary.parent_id, []).append(summary.wp_id)
         self.total = sum(1 for summary in self.index.values())
+        self.plan_hierarchy()
+        if self.fetch_missing:
+            export_hosts = [urlsplit(url).hostname for url in (site.base_site_url, site.base_blog_url) if url]
+            self.fetcher = RemoteFetcher(
+                default_hosts=export_hosts,
+                explicit_hosts=list(getattr(settings, "PORTAL_WORDPRESS_FETCH_HOSTS", [])) + self.fetch_hosts,
+            )
+
+    def plan_hierarchy(self):
+        """Each page's parent page (by WordPress id) and the order that imports parents first."""
+        pages = {wp_id: summary for wp_id, summary in self.index.items() if summary.post_type == "page"}
+        for wp_id, summary in pages.items():
+            parent = self.index.get(summary.parent_id) if summary.parent_id else None
+            if not summary.parent_id:
+                self.page_parents[wp_id] = None
+            elif parent is None or parent.post_type != "page":
+                self.page_parents[wp_id] = None
+                self.orphans[wp_id] = _("induknya (#%(id)d) tidak ada di ekspor") % {"id": summary.parent_id}
+            elif parent.plan == "skip":
+                self.page_parents[wp_id] = None
+                self.orphans[wp_id] = _("induknya (#%(id)d) tidak diimpor") % {"id": summary.parent_id}
+            else:
+                self.page_parents[wp_id] = summary.parent_id
+        for wp_id in pages:
+            walk, current = [], wp_id
+            while current is not None and current not in walk:
+                walk.append(current)
+                current = self.page_parents.get(current)
+            if current is not None:  # back on the walk: a post_parent cycle, its members go under the OPD home
+                for member in walk[walk.index(current) :]:
+                    self.page_parents[member] = None
+                    self.orphans[member] = _("induknya membentuk lingkaran")
+        depth = {wp_id: self.depth_of(wp_id) for wp_id in pages}
+        self.page_order = sorted(pages, key=lambda wp_id: (depth[wp_id], pages[wp_id].menu_order, wp_id))
+
+    def depth_of(self, wp_id):
+        depth, current, seen = 0, self.page_parents.get(wp_id), {wp_id}
+        while current is not None and current not in seen:
+            seen.add(current)
+            depth += 1
+            current = self.page_parents.get(current)
+        return depth
 
     # ---- pass 2: import ------------------------------------------------------------------
     def run(self):
@@ -343,12 +408,25 @@ class WordpressImporter:
                 for item in read_export(export):
                     if item.post_type == "attachment":
                         self.guarded(item, self.import_attachment)
-            with self.open_export() as export:
+            with self.open_export() as export, tempfile.TemporaryFile() as spool:
+                offsets = {}
                 for item in read_export(export):
-                    if item.post_type in {"post", "page"}:
+                    if item.post_type == "post":
                         waiting = self.guarded(item, self.import_entry)
                         if waiting:
                             pending[item.wp_id] = waiting
+                    elif item.post_type == "page":
+                        # Pages wait on disk (memory stays flat) until every post is in.
+                        offsets[item.wp_id] = spool.tell()
+                        pickle.dump(item, spool, protocol=pickle.HIGHEST_PROTOCOL)
+                for wp_id in self.page_order:
+                    if wp_id not in offsets:
+                        continue
+                    spool.seek(offsets[wp_id])
+                    item = pickle.load(spool)  # noqa: S301 - our own temporary file, written just above
+                    waiting = self.guarded(item, self.import_entry)
+                    if waiting:
+                        pending[item.wp_id] = waiting
             if pending and not self.dry_run:
                 with self.open_export() as export:
                     for item in read_export(export):
@@ -420,8 +498,26 @@ class WordpressImporter:
                 )
             return None
         data = self.uploads.open(relative)
+        if data is None and self.fetcher is not None and item.attachment_url:
+            fetched = self.fetcher.fetch(item.attachment_url)
+            if fetched.data is None:
+                entry = {
+                    "wp_id": item.wp_id,
+                    "title": item.title,
+                    "file": item.attachment_url,
+                    "reason": fetched.reason,
+                }
+                self.report["refused_media" if fetched.refused else "missing_media"].append(entry)
+                if not self.dry_run:
+                    # Kept as missing: a later run with a corrected allow-list or a reachable server tries again.
+                    self.record(item, "attachment", status=ImportedItem.Status.MISSING, reason=fetched.reason)
+                return None
+            self.count("fetched_media")
+            data = fetched.data
         if data is None:
-            self.report["missing_media"].append({"wp_id": item.wp_id, "title": item.title, "file": relative})
+            self.report["missing_media"].append(
+                {"wp_id": item.wp_id, "title": item.title, "file": relative, "reason": _("berkas tidak ditemukan")}
+            )
             if not self.dry_run:
                 self.record(item, "attachment", status=ImportedItem.Status.MISSING, reason=_("berkas tidak ditemukan"))
             return None
@@ -466,8 +562,17 @@ class WordpressImporter:
         if plan == "skip":
             self.skip(item.status)
             return None
+        parent = None
+        if kind == "page":
+            parent, orphan_reason = self.page_parent(item)
+            if orphan_reason:
+                self.report["orphan_pages"].append({"wp_id": item.wp_id, "title": item.title, "reason": orphan_reason})
         if self.unchanged(item, kind):
-            counts["unchanged"] += 1
+            if kind == "page" and self.move_page(item, parent):
+                counts["updated"] += 1
+            else:
+                counts["unchanged"] += 1
+            self.placed.add(item.wp_id)
             return None
         shortcodes = self.report["shortcodes"]
         body = convert_body(item.content, Resolver(self), shortcodes)
@@ -478,13 +583,15 @@ class WordpressImporter:
         counts["updated" if existing and existing.page_id else "created"] += 1
         if reasons:
             self.report["quarantined"].append({"wp_id": item.wp_id, "title": item.title, "reason": "; ".join(reasons)})
+            self.quarantined_ids.add(item.wp_id)
         else:
             self.count({"publish": "published", "schedule": "scheduled", "private": "private"}.get(plan, "drafts"))
-        if kind == "page":
-            body.pending |= {child for child in self.public_children(item.wp_id) if child not in self.items}
+        self.placed.add(item.wp_id)
         if self.dry_run:
+            if kind == "page" and existing is not None and existing.page_id:
+                self.move_page(item, parent)  # counts the move; writes nothing
             return body.pending or None
-        page = self.save_page(item, body, existing, plan, reasons)
+        page = self.save_page(item, body, existing, plan, reasons, parent)
         status = ImportedItem.Status.QUARANTINED if reasons else ImportedItem.Status.IMPORTED
         if existing is not None and existing.status == ImportedItem.Status.RELEASED and not reasons:
             status = ImportedItem.Status.RELEASED
@@ -511,24 +618,46 @@ class WordpressImporter:
             revision.publish(user=self.user, log_action=False)
         return None
 
-    def public_children(self, wp_id):
-        """Child pages that will be public, in id order (drafts and private pages are not listed)."""
-        children = self.children.get(wp_id, [])
-        return sorted(child for child in children if self.index[child].plan in {"publish", "schedule"})
+    def page_parent(self, item):
+        """(the page this page goes under, why it is not its WordPress parent or "")."""
+        parent_wp = self.page_parents.get(item.wp_id)
+        if parent_wp is None:
+            return self.opd, self.orphans.get(item.wp_id, "")
+        record = self.items.get(parent_wp)
+        if parent_wp in self.quarantined_ids or (
+            record is not None and record.status == ImportedItem.Status.QUARANTINED
+        ):
+            return self.opd, _("induknya (#%(id)d) dikarantina sebagai spam") % {"id": parent_wp}
+        if record is not None and record.page_id:
+            return Page.objects.get(pk=record.page_id), ""  # fresh: moves earlier in this run changed paths
+        if self.dry_run and parent_wp in self.placed:
+            return None, ""  # would be imported just before this page
+        return self.opd, _("induknya (#%(id)d) gagal diimpor") % {"id": parent_wp}
+
+    def move_page(self, item, parent):
+        """Move the imported page under ``parent`` if it is elsewhere; True when it moved (or would)."""
+        existing = self.items.get(item.wp_id)
+        if parent is None or existing is None or not existing.page_id:
+            return False
+        page = Page.objects.get(pk=existing.page_id).specific
+        if page.path[: -Page.steplen] == parent.path:
+            return False
+        self.count("pages_moved")
+        if self.dry_run:
+            return True
+        slug = self.unique_slug(parent, page.slug, item, page)
+        if slug != page.slug:
+            page.slug = slug
+            page.save()
+        page.move(parent, pos="last-child", user=self.user)
+        existing.page = Page.objects.get(pk=page.pk)
+        return True
 
     def author_name(self, item):
         return self.site.authors.get(item.author, item.author) or ""
 
     def body_blocks(self, item, body):
         blocks = list(body.blocks)
-        if item.post_type == "page":
-            links = []
-            for child_id in self.public_children(item.wp_id):
-                child = self.items.get(child_id)
-                if child is not None and child.page_id:
-                    links.append(f'<li><a linktype="page" id="{child.page_id}">{escape_text(child.title)}</a></li>')
-            if links:
-                blocks.append(("paragraph", f"<h2>{escape_text(_('Subhalaman'))}</h2><ul>{''.join(links)}</ul>"))
         author = self.author_name(item)
         if item.post_type == "post" and author:
             blocks.append(("paragraph", f"<p><i>{escape_text(_('Penulis: %(name)s') % {'name': author})}</i></p>"))
@@ -547,8 +676,12 @@ class WordpressImporter:
         text = plain_text(item.excerpt) or body.text or item.title or _("(tanpa ringkasan)")
         return shorten(text, LEAD_LENGTH)
 
-    def save_page(self, item, body, existing, plan, reasons):
-        page = existing.page.specific if existing is not None and existing.page_id else None
+    def save_page(self, item, body, existing, plan, reasons, parent=None):
+        page = None
+        if existing is not None and existing.page_id:
+            if item.post_type == "page":
+                self.move_page(item, parent)
+            page = Page.objects.get(pk=existing.page_id).specific  # fresh: a move changes the tree columns
         created = page is None
         if item.post_type == "post":
             parent = self.news_index
@@ -577,7 +710,6 @@ class WordpressImporter:
                 page.image_caption = blocks[0][1]["caption"]
                 body.blocks = blocks[1:]
         else:
-            parent = self.opd
             if created:
                 page = ProfilePage(live=False, profile_type=ProfileType.LAINNYA)
             published_at = parse_wp_datetime(item.date_gmt, datetime.UTC) or parse_wp_datetime(item.date, self.zone)

@@ -55,6 +55,7 @@ class ImportRun(models.Model):
         _("arsip wp-content/uploads"), storage=private_storage, upload_to="unggahan/%Y/%m/", blank=True
     )
     moderate = models.BooleanField(_("lewat moderasi OPD"), default=False)
+    fetch_missing = models.BooleanField(_("unduh berkas yang hilang dari situs lama"), default=False)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.UPLOADED)
     processed = models.PositiveIntegerField(default=0)
     total = models.PositiveIntegerField(default=0)

@@ -9,12 +9,14 @@ Where an old link can arrive:
   as it was, ``/2024/03/05/slug/``; made for every such site.
 
 Paths made per item: its permalink, ``/YYYY/MM/DD/slug/``, ``/YYYY/MM/slug/`` and ``/slug/``
-for posts, the hierarchical path and ``/slug/`` for pages, the attachment page and the
+for posts, the hierarchical path (``/parent/child/``) and ``/slug/`` for pages, the attachment page and the
 ``/wp-content/uploads/…`` file for attachments; per OPD ``/category/x/``, ``/tag/x/``,
 ``/author/x/``, ``/feed/``. Wagtail's redirect middleware matches paths only (and only on a
 404), so ``/?p=ID``, ``/?page_id=ID`` and ``/?attachment_id=ID`` are answered by
 :mod:`.middleware` from the import records instead. Drafts, quarantined and private items get
-no redirect: an injected spam URL stays a 404.
+no redirect: an injected spam URL stays a 404. Imported pages keep their WordPress hierarchy,
+so a nested page's old path is often its new one: a redirect that would lead to itself is not
+made (and one left by an earlier import is removed), the page answers directly.
 """
 
 from django.urls import NoReverseMatch, reverse
@@ -72,7 +74,9 @@ class RedirectPlanner:
     def public_page_ids(self):
         """Imported pages that are live or scheduled to go live (one query each)."""
         page_ids = [item.page_id for item in self.importer.items.values() if item.page_id]
-        live = set(Page.objects.filter(pk__in=page_ids, live=True).values_list("pk", flat=True))
+        rows = Page.objects.filter(pk__in=page_ids).values_list("pk", "url_path", "live")
+        self.url_paths = {pk: url_path for pk, url_path, _live in rows}  # fresh: pages may have moved
+        live = {pk for pk, _url_path, is_live in rows if is_live}
         scheduled = Revision.page_revisions.filter(
             object_id__in=[str(pk) for pk in page_ids], approved_go_live_at__isnull=False
         ).values_list("object_id", flat=True)
@@ -139,8 +143,16 @@ class RedirectPlanner:
                 seen.add(path)
                 yield path, page, link
 
+    def leads_to_itself(self, site, old_path, page):
+        url_path = self.url_paths.get(page.pk) if page is not None else None
+        root = site.root_page.url_path
+        if not url_path or not url_path.startswith(root):
+            return False
+        return Redirect.normalise_path(url_path[len(root) - 1 :]) == old_path
+
     def make_all(self):
-        counts = {"created": 0, "updated": 0, "unchanged": 0}
+        counts = {"created": 0, "updated": 0, "unchanged": 0, "removed": 0}
+        self.url_paths = {}
         entries = list(self.entries())
         for site, prefix in self.scopes():
             for start in range(0, len(entries), BATCH):
@@ -154,6 +166,12 @@ class RedirectPlanner:
                 }
                 for old_path, (page, link) in batch.items():
                     redirect = existing.get(old_path)
+                    if self.leads_to_itself(site, old_path, page):
+                        if redirect is not None:
+                            counts["removed"] += 1
+                            if not self.dry_run:
+                                redirect.delete()
+                        continue
                     if redirect is None:
                         counts["created"] += 1
                         if not self.dry_run:

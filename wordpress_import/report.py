@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-KIND_LABELS = {"post": "Pos → berita", "page": "Halaman → halaman profil", "attachment": "Lampiran → media"}
+KIND_LABELS = {"post": "Pos → berita", "page": "Halaman → halaman profil (bersarang)", "attachment": "Lampiran → media"}
 SKIP_LABELS = {
     "nav_menu_item": "Butir menu navigasi",
     "revision": "Revisi",
@@ -60,6 +60,8 @@ def render_text(report):
             "dropped": report.get("links_dropped", 0),
             "images": report.get("images_dropped", 0),
         },
+        _("Berkas media diunduh dari situs lama: %(fetched)d; halaman dipindah ke induk barunya: %(moved)d")
+        % {"fetched": report.get("fetched_media", 0), "moved": report.get("pages_moved", 0)},
         _("Byte tidak sah diganti: %(n)d") % {"n": report.get("invalid_bytes", 0)},
         "",
         _("Dilewati:"),
@@ -73,10 +75,16 @@ def render_text(report):
         (_("Dikarantina (spam, tetap draf):"), "quarantined", "reason"),
         (_("Berkas media tidak ditemukan:"), "missing_media", "file"),
         (_("Berkas media ditolak:"), "refused_media", "reason"),
+        (_("Halaman tanpa induknya (ditaruh di bawah beranda OPD):"), "orphan_pages", "reason"),
         (_("Galat per butir (butir lain tetap diimpor):"), "errors", "error"),
     ]
     for heading, key, detail in sections:
         lines += ["", heading]
         entries = report.get(key, [])
-        lines += [f"  #{entry['wp_id']} {entry['title']} — {entry.get(detail, '')}" for entry in entries] or ["  -"]
+        lines += [
+            f"  #{entry['wp_id']} {entry['title']} — {entry.get(detail, '')}"
+            + (f": {entry['reason']}" if detail == "file" and entry.get("reason") else "")
+            + (f" ({entry['file']})" if detail == "reason" and entry.get("file") else "")
+            for entry in entries
+        ] or ["  -"]
     return "\n".join(lines) + "\n"

@@ -19,7 +19,7 @@ def _execute(run, dry_run):
     try:
         report = import_wordpress(
             run.opd, run.export_file.path, uploads=uploads, dry_run=dry_run, moderate=run.moderate,
-            user=run.created_by, run=run,
+            user=run.created_by, run=run, fetch_missing=run.fetch_missing,
         )  # fmt: skip
     except (WordpressImportError, WxrError) as error:
         run.status, run.error = ImportRun.Status.FAILED, str(error)

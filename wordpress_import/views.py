@@ -37,6 +37,7 @@ class ImportIndexView(DiskominfoRequiredMixin, AdminPageMixin, FormView):
             export_file=data["export_file"],
             uploads_file=data.get("uploads_file") or "",
             moderate=data["moderate"],
+            fetch_missing=data["fetch_missing"],
             created_by=self.request.user,
         )
         record("wordpress.upload", request=self.request, opd=run.opd, target=run.export_file.name, run=run.pk)

@@ -11,6 +11,7 @@ Tree (enforced by ``parent_page_types``/``subpage_types``)::
         ├── EventIndexPage "Agenda"
         │   └── EventPage
         └── ProfilePage              Sejarah, Visi & Misi, Struktur, Tupoksi, Kontak, …
+            └── ProfilePage          sub-pages of a *Lainnya* page (nesting further)
 """
 
 from .announcements import AnnouncementIndexPage, AnnouncementPage

@@ -457,6 +457,11 @@ PORTAL_LAPOR_URL = os.environ.get("PORTAL_LAPOR_URL", "https://www.lapor.go.id/"
 # WordPress import (wordpress_import): uploaded exports hold unpublished posts, so they are kept
 # outside MEDIA_ROOT and never served.
 PORTAL_WORDPRESS_IMPORT_ROOT = Path(os.environ.get("WORDPRESS_IMPORT_ROOT", BASE_DIR / "var" / "wordpress-import"))
+# Fetching attachments missing from the uploads copy (wordpress_import.fetch): hosts allowed besides
+# the export's own (these may also resolve to addresses on the internal network), size cap, timeout.
+PORTAL_WORDPRESS_FETCH_HOSTS = [h.strip() for h in os.environ.get("WORDPRESS_FETCH_HOSTS", "").split(",") if h.strip()]
+PORTAL_WORDPRESS_FETCH_MAX_BYTES = 50 * 1024 * 1024
+PORTAL_WORDPRESS_FETCH_TIMEOUT = 15
 
 # The platform administrators' group (opd_teams.roles); apps below opd_teams read it from here.
 PORTAL_DISKOMINFO_GROUP = "Diskominfo"

@@ -32,7 +32,7 @@ class WordpressImportJourneyTests(BrowserTestCase):
         storage.enable()
         self.addCleanup(storage.disable)
         self.export = self.folder / "ekspor.xml"
-        self.ids = write_export(self.export, posts=10, pages=3, images=2)
+        self.ids = write_export(self.export, posts=10, pages=8, images=2)  # page 4 is a sub-page of page 1
         write_uploads(self.folder / "uploads", self.ids)
 
     def test_diskominfo_checks_imports_and_finds_the_spam_in_quarantine(self):
@@ -60,3 +60,11 @@ class WordpressImportJourneyTests(BrowserTestCase):
         page.goto(self.url(f"/dinkes/?p={wp_id}"))
         self.assertTrue(page.url.endswith(f"/dinkes/berita/berita-{wp_id}/"), page.url)
         expect(page.get_by_role("heading", level=1)).to_contain_text("Berita 0")
+        # The old site's page tree is kept: the parent lists its sub-page, which lives under it.
+        page.goto(self.url(f"/dinkes/?page_id={self.ids['pages'][1]}"))
+        expect(page.get_by_role("heading", level=1)).to_contain_text("Halaman 1")
+        subpages = page.get_by_role("navigation", name="Subhalaman")
+        subpages.get_by_role("link", name="Halaman 4: Layanan & Informasi").click()
+        expect(page.get_by_role("heading", level=1)).to_contain_text("Halaman 4")
+        self.assertTrue(page.url.endswith("/dinkes/halaman-1/halaman-4/"), page.url)
+        self.screenshot(page, "wordpress-import-sub-page")

@@ -80,9 +80,11 @@ class PageTypeTests(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(NewsIndexPage, {NewsPage})
         self.assertAllowedSubpageTypes(AnnouncementIndexPage, {AnnouncementPage})
         self.assertAllowedSubpageTypes(EventIndexPage, {EventPage})
-        for leaf in (NewsPage, AnnouncementPage, EventPage, ProfilePage):
+        for leaf in (NewsPage, AnnouncementPage, EventPage):
             with self.subTest(leaf=leaf.__name__):
                 self.assertAllowedSubpageTypes(leaf, set())
+        self.assertAllowedSubpageTypes(ProfilePage, {ProfilePage})  # sub-pages (an imported WordPress tree)
+        self.assertAllowedParentPageTypes(ProfilePage, {OpdHomePage, ProfilePage})
         self.assertAllowedParentPageTypes(NewsPage, {NewsIndexPage, NewsArchivePage})
 
     def test_news_cannot_be_created_directly_under_an_opd_or_the_home(self):

@@ -37,7 +37,8 @@ class DemoImportTest(TestCase):
         self.assertTrue(run.dry_run_report)
         self.assertEqual(run.report["errors"], [])
         self.assertEqual(run.report["counts"]["post"]["created"], 4)
-        self.assertEqual(run.report["counts"]["page"]["created"], 2)
+        self.assertEqual(run.report["counts"]["page"]["created"], 3)
+        self.assertEqual(run.report["orphan_pages"], [])
         self.assertEqual([m["file"] for m in run.report["missing_media"]], ["2026/09/daftar-penerima-pkh-2026.pdf"])
         spam = ImportedItem.objects.get(status=ImportedItem.Status.QUARANTINED)
         self.assertIn("Slot Gacor", spam.title)
@@ -47,6 +48,14 @@ class DemoImportTest(TestCase):
         response = self.client.get("/dinsos/2026/10/14/penyaluran-bansos-tahap-ii/")
         self.assertRedirects(response, news.url, status_code=301)
         self.assertEqual(self.client.get("/dinsos/?page_id=131", follow=True).status_code, 200)
+        # The sub-pages sit under their parent in the tree (132 came first in the file) and it lists them.
+        parent = ImportedItem.objects.get(wp_id=130).page
+        subpages = [ImportedItem.objects.get(wp_id=wp_id).page for wp_id in (131, 132)]
+        self.assertEqual([page.get_parent().pk for page in subpages], [parent.pk, parent.pk])
+        self.assertEqual(subpages[0].url, "/dinsos/layanan-rehabilitasi-sosial/syarat-pengajuan/")
+        listing = self.client.get(parent.url)
+        for page in subpages:
+            self.assertContains(listing, f'href="{page.url}"')
         counts = (
             Page.objects.count(),
             Redirect.objects.count(),

@@ -71,7 +71,7 @@ class ImportedExportTest(TestCase):
         self.assertGreater(report["invalid_bytes"], 0)
         self.assertEqual(report["site"], "Dinas Contoh & Warga")
         self.assertEqual(NewsPage.objects.descendant_of(self.opd).count(), 119)
-        self.assertEqual(ProfilePage.objects.child_of(self.opd).filter(profile_type="lainnya").count(), 20)
+        self.assertEqual(ProfilePage.objects.descendant_of(self.opd).filter(profile_type="lainnya").count(), 20)
 
     def test_no_raw_shortcode_script_iframe_style_or_tracker_in_any_imported_page(self):
         items = ImportedItem.objects.filter(opd=self.opd, page__isnull=False).select_related("page")
@@ -162,12 +162,35 @@ class ImportedExportTest(TestCase):
         self.assertIn("judi online", spam.reason)
         self.assertEqual([q["title"] for q in self.report["quarantined"]], [SPAM_TITLE])
 
-    def test_nested_pages_keep_their_hierarchy_as_subpage_links_and_redirects(self):
-        parent = self.item(self.ids["pages"][2]).page.specific  # pages 8 and 10 are children of page 2
-        child = self.item(self.ids["pages"][8])
-        self.assertIn(f'linktype="page" id="{child.page_id}"', json.dumps(list(parent.body.raw_data)).replace("\\", ""))
-        response = self.client.get("/opd0/halaman-2/halaman-8/")
-        self.assertRedirects(response, child.page.url, status_code=301, fetch_redirect_response=False)
+    def test_nested_pages_keep_their_hierarchy_in_the_tree_though_children_come_first_in_the_file(self):
+        pages = self.ids["pages"]  # pages 8 and 10 are children of page 2; 16 of page 4, a child of page 1
+        parent, child, grandchild = (self.item(pages[n]).page for n in (2, 8, 16))
+        self.assertEqual(child.get_parent().pk, parent.pk)
+        self.assertEqual(grandchild.get_parent().pk, self.item(pages[4]).page_id)
+        self.assertEqual(self.item(pages[4]).page.get_parent().pk, self.item(pages[1]).page_id)
+        self.assertEqual(grandchild.url, "/opd0/halaman-1/halaman-4/halaman-16/")
+        self.assertEqual(ProfilePage.objects.child_of(self.opd).filter(profile_type="lainnya").count(), 12)
+        self.assertEqual(self.report["orphan_pages"], [])
+        # The old nested path is the new one: served directly, no redirect to itself.
+        self.assertEqual(self.client.get("/opd0/halaman-2/halaman-8/").status_code, 200)
+        self.assertFalse(Redirect.objects.filter(old_path="/opd0/halaman-2/halaman-8").exists())
+        for old in ("/opd0/halaman-8/", f"/opd0/?page_id={pages[8]}"):
+            with self.subTest(old=old):
+                response = self.client.get(old)
+                self.assertRedirects(response, child.url, status_code=301, fetch_redirect_response=False)
+
+    def test_a_parent_page_lists_its_live_subpages_and_its_body_no_longer_carries_them(self):
+        pages = self.ids["pages"]
+        parent = self.item(pages[2]).page.specific
+        child = self.item(pages[8]).page
+        self.assertNotIn("Subhalaman", json.dumps(list(parent.body.raw_data)))
+        response = self.client.get(parent.url)
+        self.assertContains(response, "Subhalaman")
+        self.assertContains(response, f'href="{child.url}"')
+        grandparent = self.item(pages[4]).page  # its child 16 is live, 18 (password) is not
+        response = self.client.get(grandparent.url)
+        self.assertContains(response, f'href="{self.item(pages[16]).page.url}"')
+        self.assertNotContains(response, "halaman-18")
 
     def test_old_post_and_page_urls_redirect_on_the_region_site(self):
         post = self.item(self.ids["posts"][0])

@@ -24,6 +24,18 @@ class Command(BaseCommand):
         parser.add_argument("--moderate", action="store_true", help="Pos terbit masuk alur moderasi OPD dulu")
         parser.add_argument("--old-host", help="Nama host situs lama bila berbeda dari yang tercatat di ekspor")
         parser.add_argument("--report", help="Tulis laporan ke berkas ini (teks)")
+        parser.add_argument(
+            "--fetch-missing",
+            action="store_true",
+            help="Unduh lampiran yang tidak ada di salinan unggahan dari alamatnya di situs lama "
+            "(hanya host situs lama dari ekspor dan host --fetch-host / PORTAL_WORDPRESS_FETCH_HOSTS)",
+        )
+        parser.add_argument(
+            "--fetch-host",
+            action="append",
+            default=[],
+            help="Host tambahan yang boleh diunduh (boleh berulang); host ini juga boleh beralamat jaringan dalam",
+        )
 
     def progress(self, done, total):
         if self.verbosity < 1 or not total:
@@ -54,6 +66,8 @@ class Command(BaseCommand):
                 dry_run=options["dry_run"],
                 moderate=options["moderate"],
                 old_host=options.get("old_host"),
+                fetch_missing=options["fetch_missing"],
+                fetch_hosts=options["fetch_host"],
                 progress=self.progress,
             )
         except (WordpressImportError, WxrError) as error:

@@ -97,7 +97,7 @@ check: install-test ## Django system check, missing-migration check, catalogues 
 # Translation catalogues (locale/id, locale/en). msgids are Indonesian; see CONTRIBUTING.md.
 MESSAGES_IGNORE := --ignore=.venv --ignore=artifacts --ignore=node_modules --ignore=var --ignore=tests \
 	--ignore=static_collected --ignore=media --ignore=backups --ignore=htmlcov
-MESSAGES_ARGS := -l id -l en --no-obsolete --add-location=file $(MESSAGES_IGNORE)
+MESSAGES_ARGS := --no-obsolete --add-location=file $(MESSAGES_IGNORE)
 
 gettext: ## Install GNU gettext (makemessages, msgfmt) from Debian if it is missing
 	@command -v msgfmt >/dev/null && command -v xgettext >/dev/null || { \
@@ -105,8 +105,11 @@ gettext: ## Install GNU gettext (makemessages, msgfmt) from Debian if it is miss
 		$$SUDO apt-get update -qq && $$SUDO DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext; }
 
 messages: install-test gettext ## Extract every gettext string (Python, templates, JS) into locale/id and locale/en
-	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemessages -d django $(MESSAGES_ARGS)
-	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemessages -d djangojs $(MESSAGES_ARGS)
+	@# English leaves out portal/wagtail_completions.* (Wagtail's msgids are English already).
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemessages -d django -l en $(MESSAGES_ARGS) --ignore=wagtail_completions.*
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemessages -d django -l id $(MESSAGES_ARGS)
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemessages -d djangojs -l en $(MESSAGES_ARGS) --ignore=wagtail_completions.*
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemessages -d djangojs -l id $(MESSAGES_ARGS)
 	@sed -i '/^"POT-Creation-Date:/d' locale/*/LC_MESSAGES/*.po
 	@$(BIN)/python -m tests.i18n.po locale
 

@@ -2,6 +2,9 @@
 
 ``python -m tests.i18n.po locale`` prints, per catalogue, how many entries are untranslated or
 fuzzy: what the translator still has to do after ``make messages``.
+``python -m tests.i18n.po todo locale/en/LC_MESSAGES/django.po > todo.jsonl`` lists them as JSON
+lines; fill in each ``msgstr`` and ``python -m tests.i18n.po fill locale/en/LC_MESSAGES/django.po
+todo.jsonl`` writes them into the catalogue (CONTRIBUTING.md, "Translations").
 """
 
 import ast
@@ -109,28 +112,41 @@ def _quote(text):
 
 
 def todo(path):
-    """The untranslated or fuzzy entries of a catalogue as JSON lines: number, msgid (and plural)."""
-    for number, entry in enumerate(messages(path)):
+    """The untranslated or fuzzy entries of a catalogue, one JSON object a line, ``msgstr`` to fill.
+
+    A plural entry's ``msgstr`` is a list with one form per plural form of the language
+    (English: singular, plural; Indonesian: one form).
+    """
+    for entry in messages(path):
         if entry.translated and not entry.fuzzy:
             continue
-        source = [entry.msgid, entry.msgid_plural] if entry.msgid_plural else entry.msgid
-        print(number, json.dumps(source, ensure_ascii=False))
+        item = {"msgid": entry.msgid}
+        if entry.msgctxt is not None:
+            item["msgctxt"] = entry.msgctxt
+        if entry.msgid_plural is not None:
+            item["msgid_plural"] = entry.msgid_plural
+        item["msgstr"] = [""] * len(entry.msgstr) if entry.msgid_plural is not None else ""
+        print(json.dumps(item, ensure_ascii=False))
 
 
 def fill(path, translations_path):
-    """Write translations (JSON lines: number and msgstr, or a list for plurals) into the catalogue.
+    """Write translations (JSON lines as ``todo`` prints them, ``msgstr`` filled in) into the catalogue.
 
-    The numbers are the ones ``todo`` printed for the same file; an entry that received a
-    translation loses its fuzzy flag.
+    Entries are matched by msgctxt, msgid and msgid_plural; an entry that receives a translation
+    loses its fuzzy flag. Lines with an empty msgstr are left alone. Returns the number filled.
     """
-    wanted = {}
+    by_key = {}
     for line in Path(translations_path).read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            number, _, value = line.partition(" ")
-            wanted[int(number)] = json.loads(value)
-    keys = {number: entry.key for number, entry in enumerate(messages(path))}
-    by_key = {keys[number]: value for number, value in wanted.items()}
+        if not line.strip():
+            continue
+        item = json.loads(line)
+        value = item["msgstr"]
+        if isinstance(value, str) and item.get("msgid_plural") is not None:
+            value = [value]
+        if value and (isinstance(value, str) or all(value)):
+            by_key[(item.get("msgctxt"), item["msgid"], item.get("msgid_plural"))] = value
     blocks = Path(path).read_text(encoding="utf-8").split("\n\n")
+    filled = 0
     for index, block in enumerate(blocks):
         parsed = [entry for entry in _parse_text(block) if entry.msgid]
         if not parsed or parsed[0].key not in by_key:
@@ -153,7 +169,9 @@ def fill(path, translations_path):
         else:
             kept.append(f"msgstr {_quote(value)}")
         blocks[index] = "\n".join(kept)
+        filled += 1
     Path(path).write_text("\n\n".join(blocks), encoding="utf-8")
+    return filled
 
 
 def main(locale_dir):
@@ -168,6 +186,6 @@ if __name__ == "__main__":
     if sys.argv[1:2] == ["todo"]:
         todo(sys.argv[2])
     elif sys.argv[1:2] == ["fill"]:
-        fill(sys.argv[2], sys.argv[3])
+        print(f"{fill(sys.argv[2], sys.argv[3])} entries filled in {sys.argv[2]}")
     else:
         main(sys.argv[1] if len(sys.argv) > 1 else "locale")

@@ -9,7 +9,7 @@ BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_bench
 FILL_ARGS ?= --opds 40 --news 2500
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev install-test run demo migrate test test-postgres test-browser test-servers chromium nginx wrk bench-servers bench-db bench lint format check ci clean gettext messages compilemessages messages-check reminders monitoring-bench backup restore lock
+.PHONY: help install install-dev install-test run demo migrate test test-postgres test-browser test-servers chromium nginx wrk bench-servers bench-db bench lint format check ci clean gettext messages messages-extract compilemessages messages-check reminders monitoring-bench backup restore lock
 
 help: ## List the commands
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-15s %s\n", $$1, $$2}'
@@ -105,13 +105,17 @@ gettext: ## Install GNU gettext (makemessages, msgfmt) from Debian if it is miss
 		$$SUDO apt-get update -qq && $$SUDO DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext; }
 
 messages: install-test gettext ## Extract every gettext string (Python, templates, JS) into locale/id and locale/en
+	$(MAKE) -s messages-extract
+	@$(BIN)/python -m tests.i18n.po locale
+
+# The extraction alone (tests/i18n/test_catalogues.py runs it in a copy of the tree).
+messages-extract:
 	@# English leaves out portal/wagtail_completions.* (Wagtail's msgids are English already).
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemessages -d django -l en $(MESSAGES_ARGS) --ignore=wagtail_completions.*
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemessages -d django -l id $(MESSAGES_ARGS)
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemessages -d djangojs -l en $(MESSAGES_ARGS) --ignore=wagtail_completions.*
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemessages -d djangojs -l id $(MESSAGES_ARGS)
 	@sed -i '/^"POT-Creation-Date:/d' locale/*/LC_MESSAGES/*.po
-	@$(BIN)/python -m tests.i18n.po locale
 
 compilemessages: install-test gettext ## Compile locale/*/LC_MESSAGES/*.po into the committed .mo files
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) compilemessages $(MESSAGES_IGNORE)

@@ -3,7 +3,11 @@
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-KIND_LABELS = {"post": gettext_noop("Pos → berita"), "page": gettext_noop("Halaman → halaman profil"), "attachment": gettext_noop("Lampiran → media")}
+KIND_LABELS = {
+    "post": gettext_noop("Pos → berita"),
+    "page": gettext_noop("Halaman → halaman profil"),
+    "attachment": gettext_noop("Lampiran → media"),
+}
 SKIP_LABELS = {
     "nav_menu_item": gettext_noop("Butir menu navigasi"),
     "revision": gettext_noop("Revisi"),

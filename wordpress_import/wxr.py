@@ -256,7 +256,8 @@ def read_export(binary_file, site=None):
                     del channel[:]
         parser.close()
     except ET.ParseError as error:
-        raise WxrError(_("Berkas bukan XML yang dapat dibaca (baris %(line)s).") % {"line": error.position[0]}) from error
+        message = _("Berkas bukan XML yang dapat dibaca (baris %(line)s).") % {"line": error.position[0]}
+        raise WxrError(message) from error
     if not saw_rss or channel is None:
         raise WxrError(_("Berkas ini bukan ekspor WordPress (WXR)."))
     site.replaced_bytes = reader.replaced_bytes

@@ -21,6 +21,7 @@ from django.utils import translation
 
 from tests.i18n import wagtail_gaps
 from tests.i18n.po import messages, parse
+from tests.i18n.visible import english_words_in, indonesian_phrases_in
 
 ROOT = Path(settings.BASE_DIR)
 LOCALE = ROOT / "locale"
@@ -223,3 +224,18 @@ class ActiveLanguageTests(SimpleTestCase):
                 for msgid, expected in strings.items():
                     with self.subTest(language=language, msgid=msgid):
                         self.assertEqual(translation.gettext(msgid), expected)
+
+
+class VisibleVocabularyTests(SimpleTestCase):
+    """The vocabularies the language tests search screens with find what they should."""
+
+    def test_english_words_find_wagtails_english_and_pass_indonesian(self):
+        self.assertEqual(
+            english_words_in("Request changes · Approve with comment"),
+            ["approve", "changes", "comment", "request", "with"],
+        )
+        self.assertEqual(english_words_in("Minta perubahan · Setujui dengan komentar · Simpan konsep · Status"), [])
+
+    def test_indonesian_phrases_find_our_msgids(self):
+        self.assertEqual(indonesian_phrases_in("Menu: Tim OPD | Kartu skor OPD"), ["Kartu skor OPD", "Tim OPD"])
+        self.assertEqual(indonesian_phrases_in("Menu: OPD teams | OPD scorecard | Status"), [])

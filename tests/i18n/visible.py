@@ -86,5 +86,7 @@ def _words(text):
 
 
 def english_words_in(text, allowed=()):
+    """English words of Wagtail's vocabulary in ``text`` (addresses left out), but ``allowed``."""
     allowed = {word.lower() for word in allowed}
+    text = re.sub(r"https?://\S+", " ", text)
     return sorted({word.lower() for word in WORD.findall(text)} & english_words() - allowed)

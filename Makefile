@@ -9,7 +9,7 @@ BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_bench
 FILL_ARGS ?= --opds 40 --news 2500
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev install-test run demo migrate test test-postgres test-browser test-servers chromium nginx wrk bench-servers bench-db bench lint format check ci clean reminders monitoring-bench backup restore lock
+.PHONY: help install install-dev install-test run demo migrate test test-postgres test-browser test-servers chromium nginx wrk bench-servers bench-db bench lint format check ci clean gettext messages messages-extract compilemessages messages-check reminders monitoring-bench backup restore lock
 
 help: ## List the commands
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-15s %s\n", $$1, $$2}'
@@ -90,9 +90,39 @@ wrk: ## Install Debian's wrk (load generator) if it is missing
 		SUDO=""; [ "$$(id -u)" = "0" ] || SUDO="sudo"; \
 		$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
 
-check: install-test ## Django system check and missing-migration check
+check: install-test ## Django system check, missing-migration check, catalogues up to date
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run
+	$(MAKE) messages-check
+
+# Translation catalogues (locale/id, locale/en). msgids are Indonesian; see CONTRIBUTING.md.
+MESSAGES_IGNORE := --ignore=.venv --ignore=artifacts --ignore=node_modules --ignore=var --ignore=tests \
+	--ignore=static_collected --ignore=media --ignore=backups --ignore=htmlcov
+MESSAGES_ARGS := --no-obsolete --add-location=file $(MESSAGES_IGNORE)
+
+gettext: ## Install GNU gettext (makemessages, msgfmt) from Debian if it is missing
+	@command -v msgfmt >/dev/null && command -v xgettext >/dev/null || { \
+		SUDO=""; [ "$$(id -u)" = "0" ] || SUDO="sudo"; \
+		$$SUDO apt-get update -qq && $$SUDO DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext; }
+
+messages: install-test gettext ## Extract every gettext string (Python, templates, JS) into locale/id and locale/en
+	$(MAKE) -s messages-extract
+	@$(BIN)/python -m tests.i18n.po locale
+
+# The extraction alone (tests/i18n/test_catalogues.py runs it in a copy of the tree).
+messages-extract:
+	@# English leaves out portal/wagtail_completions.* (Wagtail's msgids are English already).
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemessages -d django -l en $(MESSAGES_ARGS) --ignore=wagtail_completions.*
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemessages -d django -l id $(MESSAGES_ARGS)
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemessages -d djangojs -l en $(MESSAGES_ARGS) --ignore=wagtail_completions.*
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemessages -d djangojs -l id $(MESSAGES_ARGS)
+	@sed -i '/^"POT-Creation-Date:/d' locale/*/LC_MESSAGES/*.po
+
+compilemessages: install-test gettext ## Compile locale/*/LC_MESSAGES/*.po into the committed .mo files
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) compilemessages $(MESSAGES_IGNORE)
+
+messages-check: install-test gettext ## Fail when a catalogue is stale, an English entry is missing or fuzzy, or a .mo is out of date
+	$(BIN)/pytest -q tests/i18n/test_catalogues.py
 
 lint: install-test ## Ruff lint and format check
 	$(BIN)/ruff check .

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.models import Site
 
 from home.models import RegionSettings
@@ -121,7 +122,7 @@ class BasePageFeed(Feed):
 
 
 class NewsFeed(BasePageFeed):
-    kind_label = _("Berita")
+    kind_label = gettext_lazy("Berita")
 
     def get_queryset(self, source):
         return NewsPage.objects.for_listing().prefetch_related("tags")
@@ -141,7 +142,7 @@ class NewsFeed(BasePageFeed):
 
 
 class AnnouncementFeed(BasePageFeed):
-    kind_label = _("Pengumuman")
+    kind_label = gettext_lazy("Pengumuman")
 
     def get_queryset(self, source):
         return AnnouncementPage.objects.current()

@@ -1,6 +1,7 @@
 """The page cache's generation counter, kept in the database so every process sees it at once."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class CacheGeneration(models.Model):
@@ -14,7 +15,7 @@ class CacheGeneration(models.Model):
     value = models.BigIntegerField(default=0)
 
     class Meta:
-        verbose_name = "generasi cache halaman"
+        verbose_name = _("generasi cache halaman")
 
     def __str__(self):
         return str(self.value)

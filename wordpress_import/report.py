@@ -1,14 +1,19 @@
 """The import report as text (admin download, ``import_wordpress --report``) and as table rows."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
-KIND_LABELS = {"post": "Pos → berita", "page": "Halaman → halaman profil (bersarang)", "attachment": "Lampiran → media"}
+KIND_LABELS = {
+    "post": gettext_noop("Pos → berita"),
+    "page": gettext_noop("Halaman → halaman profil (bersarang)"),
+    "attachment": gettext_noop("Lampiran → media"),
+}
 SKIP_LABELS = {
-    "nav_menu_item": "Butir menu navigasi",
-    "revision": "Revisi",
-    "trash": "Di tong sampah",
-    "auto-draft": "Draf otomatis",
-    "other_types": "Jenis konten lain (formulir, blok, templat)",
+    "nav_menu_item": gettext_noop("Butir menu navigasi"),
+    "revision": gettext_noop("Revisi"),
+    "trash": gettext_noop("Di tong sampah"),
+    "auto-draft": gettext_noop("Draf otomatis"),
+    "other_types": gettext_noop("Jenis konten lain (formulir, blok, templat)"),
 }
 
 

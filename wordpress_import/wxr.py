@@ -15,6 +15,8 @@ import xml.etree.ElementTree as ET
 from codecs import getincrementaldecoder
 from html.entities import name2codepoint
 
+from django.utils.translation import gettext as _
+
 CHUNK_SIZE = 256 * 1024
 XML_ENTITIES = {"amp", "lt", "gt", "quot", "apos"}
 # Characters XML 1.0 forbids (C0 controls except tab, newline, carriage return; lone surrogates).
@@ -254,7 +256,8 @@ def read_export(binary_file, site=None):
                     del channel[:]
         parser.close()
     except ET.ParseError as error:
-        raise WxrError(f"Berkas bukan XML yang dapat dibaca (baris {error.position[0]}).") from error
+        message = _("Berkas bukan XML yang dapat dibaca (baris %(line)s).") % {"line": error.position[0]}
+        raise WxrError(message) from error
     if not saw_rss or channel is None:
-        raise WxrError("Berkas ini bukan ekspor WordPress (WXR).")
+        raise WxrError(_("Berkas ini bukan ekspor WordPress (WXR)."))
     site.replaced_bytes = reader.replaced_bytes

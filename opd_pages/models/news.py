@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -82,7 +83,10 @@ class NewsPage(OpdContentMixin, ListingImageMixin, BasePage):
     )
     body = StreamField(BodyStreamBlock(), verbose_name=_("isi berita"), blank=True)
     tags = ClusterTaggableManager(
-        through=NewsPageTag, blank=True, verbose_name=_("label"), help_text=_("Kata kunci, pisahkan dengan koma.")
+        through=NewsPageTag,
+        blank=True,
+        verbose_name=pgettext_lazy("label berita", "label"),
+        help_text=_("Kata kunci, pisahkan dengan koma."),
     )
 
     propose_for_front_page = models.BooleanField(

@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.humanize",  # its catalogues translate Wagtail's "5 minutes ago" (naturaltime)
 ]
 
 MIDDLEWARE = [

@@ -68,6 +68,7 @@ class Command(BaseCommand):
                 f"{summary['seconds']:.1f} detik (halaman {summary['build_seconds']:.1f} d, "
                 f"indeks pencarian {summary['index_seconds']:.1f} d, tim dan halaman depan "
                 f"{summary['complete_seconds']:.1f} d, ANALYZE {summary['analyse_seconds']:.1f} d; "
-                f"{summary['pages'] / max(summary['seconds'], 0.001):.0f} halaman/detik)."
+                f"{summary['pages'] / max(summary['seconds'], 0.001):.0f} halaman/detik; "
+                f"waktu CPU proses ini {summary['cpu_seconds']:.1f} d)."
             )
         )

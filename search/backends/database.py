@@ -19,6 +19,7 @@ the whole search degrades to that filter, never to a 500.
 """
 
 import logging
+from contextlib import nullcontext
 from functools import reduce
 from operator import and_
 
@@ -38,13 +39,21 @@ from search.text import STOP_WORDS, tokenize
 
 logger = logging.getLogger("portal.search")
 
-#: Counting stops here (the public API refuses offsets above 10,000 anyway): counting every page
-#: that contains "pelayanan" is what made the stock search slow on a large region.
-COUNT_LIMIT = 10_000
-#: With relevance ordering, the best matches among the newest RANK_WINDOW are ranked first
-#: (:meth:`search.engine.DatabaseEngine.ranked_ids`); the remaining matches follow, newest first.
+#: Counting stops here, as on the public search page (search.engine.COUNT_LIMIT): counting every
+#: page that contains "pelayanan" is what made the stock search slow on a large region. The
+#: API's ``total_count`` for a search is therefore at most 1,000.
+COUNT_LIMIT = engines.COUNT_LIMIT
+#: With relevance ordering, a query matching at most RANK_WINDOW pages is ranked by the portal's
+#: engine (:meth:`search.engine.DatabaseEngine.ranked_ids`); one matching more is answered newest first.
 RANK_WINDOW = engines.RANK_WINDOW
 MAX_WORDS = 10
+
+
+def savepoint():
+    """A savepoint on PostgreSQL (a failed query would abort the request's transaction); nothing on
+    SQLite, whose transactions begin IMMEDIATE (portal/settings): one around a read would hold the
+    write lock while the search runs."""
+    return transaction.atomic() if connection.vendor == "postgresql" else nullcontext()
 
 
 def is_page_model(model):
@@ -155,14 +164,14 @@ class PortalPageResults(BaseSearchResults):
 
     def _do_search(self):
         try:
-            with transaction.atomic():
+            with savepoint():
                 return self._search()
         except DatabaseError as exc:
             return list(self._slice(self._fallback(exc)))
 
     def _do_count(self):
         try:
-            with transaction.atomic():
+            with savepoint():
                 matching = self.matching()
                 if matching is None:
                     return 0
@@ -194,20 +203,25 @@ class PortalPageResults(BaseSearchResults):
         return head + list(rest)
 
     def ranked_window(self):
-        """Ids of the best matches in the portal index (at most RANK_WINDOW), best first."""
+        """Ids of the best matches in the portal index, best first, when there are at most
+        RANK_WINDOW of them; none (so newest first) for a word in more pages than that.
+
+        Scoring every page that contains a common word ("pelayanan": most of the region) cost
+        close to a second on SQLite; the public search page ranks such words within a window
+        of the newest matches, which is still too slow for an API answer.
+        """
         parsed = self.parsed()
         if not parsed.groups:
             return []
         engine = engines.database_engine()
-        filters = engines.Filters()
         match, match_params = engine.match_clause(parsed.groups, self.all_words)
         total = engine._fetch(
             f"SELECT COUNT(*) FROM (SELECT 1 FROM {engine.from_clause()} WHERE {match} LIMIT {RANK_WINDOW + 1}) AS m",
             [*engine.from_params(parsed, self.all_words), *match_params],
         )[0][0]
-        if not total:
+        if not total or total > RANK_WINDOW:
             return []
-        return engine.ranked_ids(parsed, filters, 0, RANK_WINDOW, total, self.all_words)
+        return engine.ranked_ids(parsed, engines.Filters(), 0, RANK_WINDOW, total, self.all_words)
 
 
 class PortalPageAutocompleteResults(PortalPageResults):

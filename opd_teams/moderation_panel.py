@@ -15,6 +15,33 @@ from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from wagtail.models import GroupApprovalTask, Page, Revision, Task, TaskState, WorkflowTask
 
 
+#: Where Wagtail's GroupApprovalTask caches "is this user in one of my groups" on the user object
+#: (``GroupApprovalTask._user_in_groups``). Filled for every active task in one query by
+#: :func:`prefill_group_checks`; tests/opd_teams/test_admin_query_budget.py fails when Wagtail
+#: stops reading it (the dashboard then costs one query more per OPD).
+GROUP_CHECKS_CACHE = "_group_approval_task_checks"
+
+
+def prefill_group_checks(user):
+    """Answer, in one query, Wagtail's per-task "is the user in this task's groups" check for every
+    active group approval task: ``TaskState.objects.reviewable_by()`` asks it once per task, so
+    once per OPD, for every user who is not a superuser."""
+    if user.is_superuser or not user.is_authenticated:
+        return
+    task_ids = list(GroupApprovalTask.objects.filter(active=True).values_list("pk", flat=True))
+    member_of = set(
+        GroupApprovalTask.groups.through.objects.filter(
+            groupapprovaltask_id__in=task_ids, group_id__in=user.groups.values("pk")
+        ).values_list("groupapprovaltask_id", flat=True)
+    )
+    checks = getattr(user, GROUP_CHECKS_CACHE, None)
+    if not checks:
+        checks = {}
+        setattr(user, GROUP_CHECKS_CACHE, checks)
+    for task_id in task_ids:
+        checks.setdefault(task_id, task_id in member_of)
+
+
 def tasks_with_status(workflow_states):
     """Workflow state id → its workflow's tasks annotated with ``status``/``status_display``, as
     ``WorkflowState.all_tasks_with_status()`` returns them: two queries for all the states."""
@@ -51,6 +78,7 @@ class ModerationPanel(WorkflowObjectsToModeratePanel):
         context.update(states=[], request=request, csrf_token=parent_context["csrf_token"])
         if not getattr(settings, "WAGTAIL_WORKFLOW_ENABLED", True):
             return context
+        prefill_group_checks(request.user)
         if getattr(settings, "WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT", False):
             # Task statuses then depend on each page's latest revision: keep Wagtail's own panel.
             return super().get_context_data(parent_context)
@@ -108,8 +136,9 @@ class ModerationPanel(WorkflowObjectsToModeratePanel):
         return context
 
 
-def replace_stock_panel(panels):
+def replace_stock_panel(request, panels):
     """Swap Wagtail's panel for :class:`ModerationPanel` in the dashboard's panel list (in place)."""
+    prefill_group_checks(request.user)
     for position, panel in enumerate(panels):
         if type(panel) is WorkflowObjectsToModeratePanel:
             panels[position] = ModerationPanel()

@@ -137,4 +137,4 @@ def flat_moderation_panel(request, panels):
     # The same panel, without four queries per page awaiting review (opd_teams.moderation_panel).
     from .moderation_panel import replace_stock_panel
 
-    replace_stock_panel(panels)
+    replace_stock_panel(request, panels)

@@ -14,7 +14,6 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from wagtail.models import GroupApprovalTask, Page, Revision, Task, TaskState, WorkflowTask
 
-
 #: Where Wagtail's GroupApprovalTask caches "is this user in one of my groups" on the user object
 #: (``GroupApprovalTask._user_in_groups``). Filled for every active task in one query by
 #: :func:`prefill_group_checks`; tests/opd_teams/test_admin_query_budget.py fails when Wagtail

@@ -12,6 +12,7 @@ Only page types whose sole concrete parent is ``Page`` are supported (every port
 import uuid
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.management.color import no_style
 from django.db import connections, router
 from wagtail.models import Page, PageLogEntry
 
@@ -27,13 +28,28 @@ def _next_position(parent):
     return Page._str2int(last.path[-Page.steplen :]) + 1 if last else 1
 
 
+def insert_rows(model, fields, objects, using):
+    """One ``INSERT`` per object of ``fields`` through ``executemany`` (values prepared as Django saves them).
+
+    Much cheaper than ``bulk_create`` for tens of thousands of rows: the statement is compiled
+    once instead of once per batch of hundreds of rows × every field.
+    """
+    if not objects:
+        return
+    connection = connections[using]
+    quote = connection.ops.quote_name
+    sql = (
+        f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) "
+        f"VALUES ({', '.join(['%s'] * len(fields))})"
+    )
+    rows = [[field.get_db_prep_save(field.pre_save(obj, True), connection) for field in fields] for obj in objects]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+
+
 def _insert_specific_rows(model, pages, using):
     """Insert the rows of ``model``'s own table for pages whose ``wagtailcore_page`` rows exist."""
-    fields = list(model._meta.local_concrete_fields)
-    connection = connections[using]
-    batch_size = max(1, connection.ops.bulk_batch_size(fields, pages))
-    for start in range(0, len(pages), batch_size):
-        model._base_manager.using(using)._insert(pages[start : start + batch_size], fields=fields, using=using)
+    insert_rows(model, list(model._meta.local_concrete_fields), pages, using)
 
 
 def add_children(parent, pages, published_at, owner=None):
@@ -48,7 +64,6 @@ def add_children(parent, pages, published_at, owner=None):
     using = router.db_for_write(Page)
     position = _next_position(parent)
     content_types = {}
-    base_rows = []
     for offset, (page, when) in enumerate(zip(pages, published_at, strict=True)):
         model = type(page)
         if model not in content_types:
@@ -66,19 +81,28 @@ def add_children(parent, pages, published_at, owner=None):
         page.has_unpublished_changes = False
         page.first_published_at = page.last_published_at = page.latest_revision_created_at = when
         page.owner = owner
-        base_rows.append(Page(**{field.attname: getattr(page, field.attname) for field in PAGE_FIELDS}))
 
-    Page.objects.using(using).bulk_create(base_rows, batch_size=500)
+    # The wagtailcore_page rows straight from the specific instances, with ids given here (the
+    # sequence is moved past them afterwards): no Page copies to build, no ids to read back.
+    connection = connections[using]
+    last_id = Page._base_manager.using(using).order_by("-pk").values_list("pk", flat=True).first() or 0
     by_model = {}
-    for page, row in zip(pages, base_rows, strict=True):
-        page.pk = page.page_ptr_id = row.pk
+    for number, page in enumerate(pages, start=1):
+        page.pk = page.page_ptr_id = page.id = last_id + number
         page._state.adding = False
         page._state.db = using
         by_model.setdefault(type(page), []).append(page)
+    insert_rows(Page, [Page._meta.pk, *PAGE_FIELDS], pages, using)
+    with connection.cursor() as cursor:
+        for statement in connection.ops.sequence_reset_sql(no_style(), [Page]):
+            cursor.execute(statement)
     for model, model_pages in by_model.items():
         _insert_specific_rows(model, model_pages, using)
 
-    PageLogEntry.objects.using(using).bulk_create(
+    log_fields = [field for field in PageLogEntry._meta.concrete_fields if not field.primary_key]
+    insert_rows(
+        PageLogEntry,
+        log_fields,
         [
             PageLogEntry(
                 content_type=page.content_type,
@@ -93,7 +117,7 @@ def add_children(parent, pages, published_at, owner=None):
             )
             for page, when in zip(pages, published_at, strict=True)
         ],
-        batch_size=500,
+        using,
     )
     numchild = Page.objects.using(using).filter(path__startswith=parent.path, depth=parent.depth + 1).count()
     Page.objects.using(using).filter(pk=parent.pk).update(numchild=numchild)

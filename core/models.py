@@ -52,6 +52,20 @@ class BasePage(Page):
             return super().get_url_parts(request=request)
         return canonical_url_parts(self, request)
 
+    @classmethod
+    def can_create_at(cls, parent):
+        """Wagtail's check, with the children count of a ``max_count_per_parent`` type read from the
+        explorer's annotation when the parent carries one (core.admin_counts)."""
+        from .admin_counts import known_child_count
+
+        known = known_child_count(parent, cls) if cls.max_count_per_parent is not None else None
+        if known is None:
+            return super().can_create_at(parent)
+        can_create = cls.is_creatable and cls.can_exist_under(parent)
+        if can_create and cls.max_count is not None:
+            can_create = cls.objects.count() < cls.max_count
+        return can_create and known < cls.max_count_per_parent
+
     def permissions_for_user(self, user):
         """Wagtail's per-class seam: the portal's tester (set in settings, so ``core`` imports no feature app)."""
         return page_permission_tester_class()(user, self)

@@ -1,6 +1,7 @@
 """Turn ``SEARCH_URL`` into ``WAGTAILSEARCH_BACKENDS``.
 
-An empty URL keeps Wagtail's database backend (the embedded default). Otherwise the
+An empty URL keeps Wagtail's database backend (the embedded default), with pages answered
+from the portal's own index (:mod:`search.backends.database`). Otherwise the
 scheme picks the engine: ``opensearch://host:9200`` or ``elasticsearch+https://user:pw@host``
 (``+https`` selects TLS), optionally with ``?index=prefix``.
 """
@@ -23,8 +24,9 @@ DOCUMENTS_BACKEND = {"BACKEND": "search.backends.documents"}
 
 
 def database_backend(database_url=""):
-    """Wagtail's database backend; on PostgreSQL with the Indonesian stemmer instead of English."""
-    backend = {"BACKEND": "wagtail.search.backends.database"}
+    """Wagtail's database backend with pages searched in the portal's own index (search.backends.database);
+    on PostgreSQL with the Indonesian stemmer instead of English for the other models."""
+    backend = {"BACKEND": "search.backends.database"}
     if database_url.startswith(("postgres", "postgis")):
         backend["SEARCH_CONFIG"] = "indonesian"
     return backend

@@ -5,8 +5,10 @@ password already entered) see restricted pages and collections; this API is for 
 so restrictions always apply, whoever asks.
 """
 
+from contextlib import nullcontext
+
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connection, transaction
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 from rest_framework import status
@@ -72,8 +74,11 @@ class SafeParametersMixin:
 
     def dispatch(self, request, *args, **kwargs):
         # A savepoint, so a query the database refuses leaves the connection usable (PostgreSQL).
+        # Not on SQLite: a failed query leaves its connection usable there, and the portal's SQLite
+        # transactions begin IMMEDIATE (portal/settings), so a transaction around a read would hold
+        # the write lock for the whole request and make every publish wait for it.
         try:
-            with transaction.atomic():
+            with transaction.atomic() if connection.vendor == "postgresql" else nullcontext():
                 return super().dispatch(request, *args, **kwargs)
         except DatabaseError:
             return self.finalize_response(request, bad_request(_("Parameter tidak dapat diproses.")))

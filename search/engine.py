@@ -188,10 +188,19 @@ class DatabaseEngine:
         )
         params = [*first_params, *title_params, *base_params]  # these tests sit in the SELECT list, before FROM
         if total > RANK_WINDOW:
-            # Pages that rank first (services) are few: they always enter the window.
+            # Pages that rank first (services) are few: they always enter the window. The window
+            # is picked from two bounded lists (the newest matches that rank first, the newest
+            # matches) instead of sorting every match: for a common word that sort read every
+            # matching row (215 ms on PostgreSQL at 100,000 pages).
             kinds, kind_params = self.ranks_first_kinds()
-            candidates += f" ORDER BY {kinds} DESC, {self.recency()} LIMIT {RANK_WINDOW}"
-            params += kind_params
+            window = (
+                f"SELECT page_id FROM (SELECT d.page_id FROM {self.from_clause()} WHERE {match}{where} AND {kinds} "
+                f"ORDER BY {self.recency()} LIMIT {RANK_WINDOW}) AS first_kinds UNION "
+                f"SELECT page_id FROM (SELECT d.page_id FROM {self.from_clause()} WHERE {match}{where} "
+                f"ORDER BY {self.recency()} LIMIT {RANK_WINDOW}) AS newest"
+            )
+            candidates += f" AND d.page_id IN ({window}) ORDER BY {kinds} DESC, {self.recency()} LIMIT {RANK_WINDOW}"
+            params += [*base_params, *kind_params, *base_params, *kind_params]
         ranked = (
             f"SELECT candidates.*, ROW_NUMBER() OVER (PARTITION BY first_hit ORDER BY score {self.score_order}, "
             f"page_id DESC) AS first_rank FROM ({candidates}) AS candidates"

@@ -146,6 +146,33 @@ def index_pages(pages):
     return len(documents)
 
 
+def index_new_pages(pages, opds):
+    """Bulk-index pages that have no index rows yet (a bulk load): no delete, one prepared insert.
+
+    ``opds`` maps tree path → OPD home page (as :func:`opd_homes` does), so building the
+    documents needs no query when the pages' related objects are already in memory.
+    """
+    documents = [build_document(page, opds) for page in pages if page.live and page.depth > 1]
+    if not documents:
+        return 0
+    fields = [field for field in SearchDocument._meta.concrete_fields if not field.generated]
+    values = [[field.get_db_prep_save(field.pre_save(doc, True), connection) for field in fields] for doc in documents]
+    quote = connection.ops.quote_name
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {quote(SearchDocument._meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) "
+            f"VALUES ({', '.join(['%s'] * len(fields))})",
+            values,
+        )
+        if uses_fts5():
+            with connection.cursor() as cursor:
+                cursor.executemany(
+                    f"INSERT INTO {FTS_TABLE} (rowid, title, summary, body, title_words) VALUES (%s, %s, %s, %s, %s)",
+                    _fts_rows(documents),
+                )
+    return len(documents)
+
+
 def remove_page(page_id):
     with transaction.atomic():
         _delete_ids([page_id])

@@ -1,9 +1,10 @@
 """What the search app stores: the page index, the synonym list and the query statistics.
 
 ``SearchDocument`` is our own denormalised index of live pages (one row per page) that the
-public search page queries. Wagtail's search backends keep their own index as well (for the
-admin and for OpenSearch/Elasticsearch); both are fed by the same signals and by
-``update_index`` (see :mod:`search.backends.documents`).
+public search page queries, and the admin's and the public API's page searches too when no
+``SEARCH_URL`` is set (:mod:`search.backends.database`; Wagtail's database backend then keeps no
+page rows). OpenSearch/Elasticsearch keep their own index; all are fed by the same signals and
+by ``update_index`` (see :mod:`search.backends.documents`).
 """
 
 from django.core.cache import cache

@@ -66,6 +66,9 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Selesai: {summary['opds']} OPD, {summary['news']} berita, {summary['pages']} halaman dalam "
                 f"{summary['seconds']:.1f} detik (halaman {summary['build_seconds']:.1f} d, "
-                f"indeks pencarian {summary['index_seconds']:.1f} d)."
+                f"indeks pencarian {summary['index_seconds']:.1f} d, tim dan halaman depan "
+                f"{summary['complete_seconds']:.1f} d, ANALYZE {summary['analyse_seconds']:.1f} d; "
+                f"{summary['pages'] / max(summary['seconds'], 0.001):.0f} halaman/detik; "
+                f"waktu CPU proses ini {summary['cpu_seconds']:.1f} d)."
             )
         )

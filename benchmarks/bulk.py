@@ -66,6 +66,8 @@ def add_children(parent, pages, published_at, owner=None):
         page.has_unpublished_changes = False
         page.first_published_at = page.last_published_at = page.latest_revision_created_at = when
         page.owner = owner
+        if hasattr(page, "sync_listing_fields"):
+            page.sync_listing_fields()  # denormalised copies (NewsPage.listing_published_at)
         base_rows.append(Page(**{field.attname: getattr(page, field.attname) for field in PAGE_FIELDS}))
 
     Page.objects.using(using).bulk_create(base_rows, batch_size=500)

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "seo",
     "public_api",
     "page_cache",
+    "listing_stats",
     "audit",
     "outbox",
     "media_safety",

@@ -79,8 +79,8 @@ def refresh():
 class _RefreshAfterCommit:
     """The on-commit callback; one per transaction (see ``schedule_refresh``)."""
 
-    def __init__(self, block):
-        self.block = block
+    def __init__(self, transaction_id):
+        self.transaction_id = transaction_id
 
     def __call__(self):
         from .tasks import refresh_listing_stats
@@ -93,14 +93,27 @@ class _RefreshAfterCommit:
             logging.getLogger(__name__).exception("Statistik daftar publik tidak dapat dijadwalkan ulang.")
 
 
+def _current_transaction():
+    """(outermost atomic block, its savepoint id) ignoring a TestCase's blocks, or ``None``.
+
+    As in ``page_cache.cache``: a reused ``Atomic`` object gets a new savepoint id each run, so
+    two transactions are told apart; TestCase blocks are skipped so that each change a test
+    makes is its own transaction, as in production.
+    """
+    for position, block in enumerate(connection.atomic_blocks if connection.in_atomic_block else []):
+        if not getattr(block, "_from_testcase", False):
+            return id(block), connection.savepoint_ids[position - 1] if position else None
+    return None
+
+
 def schedule_refresh():
     """Recompute the counts once the current transaction commits (once per transaction)."""
-    block = connection.atomic_blocks[0] if connection.in_atomic_block else None
-    if block is not None:
+    current = _current_transaction()
+    if current is not None:
         for _savepoints, callback, *_robust in connection.run_on_commit:
-            if isinstance(callback, _RefreshAfterCommit) and callback.block is block:
+            if isinstance(callback, _RefreshAfterCommit) and callback.transaction_id == current:
                 return
-    transaction.on_commit(_RefreshAfterCommit(block))
+    transaction.on_commit(_RefreshAfterCommit(current))
 
 
 def news_counts():

@@ -5,8 +5,16 @@ from wagtail.contrib.sitemaps import Sitemap
 
 from opd_pages.models import OpdHomePage
 
+#: URLs per sitemap file: a section of 2,500 news is several small files (``?p=2``…), so each
+#: file costs the same to build however big the OPD grows.
+SITEMAP_LIMIT = 500
 
-class RegionSitemap(Sitemap):
+
+class PortalSitemap(Sitemap):
+    limit = SITEMAP_LIMIT
+
+
+class RegionSitemap(PortalSitemap):
     """The regional home and regional pages (Semua berita, regional news…), no OPD section."""
 
     def items(self):
@@ -16,7 +24,7 @@ class RegionSitemap(Sitemap):
         return super().items().filter(outside_opds)
 
 
-class OpdSitemap(Sitemap):
+class OpdSitemap(PortalSitemap):
     """Every live public page of one OPD section."""
 
     def __init__(self, request, opd):
@@ -30,6 +38,6 @@ class OpdSitemap(Sitemap):
 def sitemaps_for(request):
     """``{section name: sitemap}``: "daerah" and one entry per live OPD (by its slug)."""
     sections = {"daerah": RegionSitemap(request)}
-    for opd in OpdHomePage.objects.live().public().order_by("path"):
+    for opd in OpdHomePage.objects.published().order_by("path"):
         sections[opd.slug] = OpdSitemap(request, opd)
     return sections

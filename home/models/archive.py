@@ -83,10 +83,10 @@ class BoundedPaginator(Paginator):
     then says there are more. The pages shown stop at ``max_pages``.
     """
 
-    def __init__(self, object_list, per_page, known_count=None, max_pages=MAX_ARCHIVE_PAGES):
+    def __init__(self, object_list, per_page, known_count=None, max_pages=None):
         super().__init__(object_list, per_page)
         self.known_count = known_count
-        self.max_pages = max_pages
+        self.max_pages = max_pages or MAX_ARCHIVE_PAGES
 
     @property
     def shown_limit(self):

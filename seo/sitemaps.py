@@ -3,11 +3,12 @@
 from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 
+from core.queries import subtree_range
 from opd_pages.models import OpdHomePage
 
-#: URLs per sitemap file: a section of 2,500 news is several small files (``?p=2``…), so each
+#: URLs per sitemap file: a section of 2,500 news is many small files (``?p=2``…), so each
 #: file costs the same to build however big the OPD grows.
-SITEMAP_LIMIT = 500
+SITEMAP_LIMIT = 200
 
 
 class PortalSitemap(Sitemap):
@@ -32,7 +33,7 @@ class OpdSitemap(PortalSitemap):
         self.opd = opd
 
     def items(self):
-        return super().items().descendant_of(self.opd, inclusive=True)
+        return super().items().descendant_of(self.opd, inclusive=True).filter(subtree_range(self.opd.path))
 
 
 def sitemaps_for(request):

@@ -2,6 +2,7 @@
 
 from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
+from wagtail.models import Page
 
 from core.queries import subtree_range
 from opd_pages.models import OpdHomePage
@@ -20,9 +21,17 @@ class RegionSitemap(PortalSitemap):
 
     def items(self):
         outside_opds = Q()
-        for path in OpdHomePage.objects.values_list("path", flat=True):
+        for path in OpdHomePage.objects.order_by("pk").values_list("path", flat=True):
             outside_opds &= ~Q(path__startswith=path)
-        return super().items().filter(outside_opds)
+        # Also as ranges the path index serves: the site root itself and the subtrees of its
+        # children that are not OPD sections (without them SQLite scans every page of every OPD).
+        root = self.get_wagtail_site().root_page
+        opd_ids = OpdHomePage.objects.order_by("pk").values("pk")
+        regional = Page.objects.child_of(root).exclude(pk__in=opd_ids).order_by("pk").values_list("path", flat=True)
+        in_region = Q(pk=root.pk)
+        for path in regional:
+            in_region |= subtree_range(path)
+        return super().items().filter(outside_opds).filter(in_region)
 
 
 class OpdSitemap(PortalSitemap):
@@ -39,6 +48,7 @@ class OpdSitemap(PortalSitemap):
 def sitemaps_for(request):
     """``{section name: sitemap}``: "daerah" and one entry per live OPD (by its slug)."""
     sections = {"daerah": RegionSitemap(request)}
-    for opd in OpdHomePage.objects.published().order_by("path"):
+    # Ordered by the OPD table's key in SQL, by path here: "ORDER BY path" makes SQLite walk every page.
+    for opd in sorted(OpdHomePage.objects.published().order_by("pk"), key=lambda opd: opd.path):
         sections[opd.slug] = OpdSitemap(request, opd)
     return sections

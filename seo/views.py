@@ -3,11 +3,11 @@
 import math
 
 from django.contrib.sitemaps import views as sitemap_views
-from django.contrib.sitemaps.views import SitemapIndexItem
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
-from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import escape
 from django.utils.http import http_date
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
@@ -45,20 +45,29 @@ def sitemap_index(request):
     precomputed :class:`listing_stats.models.SectionStat` rows (one query).
     """
     stats = section_stats()
-    items, latest = [], None
+    entries, latest = [], None
     for name, sitemap in sitemaps_for(request).items():
         stat = stats.get(getattr(sitemap, "opd", None) and sitemap.opd.pk)
-        url = request.build_absolute_uri(reverse("sitemap_section", kwargs={"section": name}))
+        url = escape(request.build_absolute_uri(reverse("sitemap_section", kwargs={"section": name})))
         lastmod = stat.last_published_at if stat else None
+        # Written directly rather than through Django's template: an index of 100,000 pages lists
+        # some 550 files, and the template costs about a millisecond per entry.
+        tail = f"<lastmod>{timezone.localtime(lastmod).isoformat()}</lastmod></sitemap>" if lastmod else "</sitemap>"
         files = max(1, math.ceil((stat.pages if stat else 0) / sitemap.limit))
-        items.append(SitemapIndexItem(url, lastmod))
-        items += [SitemapIndexItem(f"{url}?p={number}", lastmod) for number in range(2, files + 1)]
+        entries.append(f"<sitemap><loc>{url}</loc>{tail}")
+        entries += [f"<sitemap><loc>{url}?p={number}</loc>{tail}" for number in range(2, files + 1)]
         if lastmod and (latest is None or lastmod > latest):
             latest = lastmod
-    headers = {"Last-Modified": http_date(latest.timestamp())} if latest else None
-    return TemplateResponse(
-        request, "sitemap_index.xml", {"sitemaps": items}, content_type="application/xml", headers=headers
+    body = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        + "\n".join(entries)
+        + "\n</sitemapindex>\n"
     )
+    response = HttpResponse(body, content_type="application/xml")
+    if latest:
+        response["Last-Modified"] = http_date(latest.timestamp())
+    return response
 
 
 def sitemap_section(request, section):

@@ -9,6 +9,7 @@ Only published, public pages are counted: no draft, no page behind a view restri
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class NewsCount(models.Model):
@@ -27,7 +28,7 @@ class NewsCount(models.Model):
     count = models.PositiveIntegerField()
 
     class Meta:
-        verbose_name = "jumlah berita"
+        verbose_name = _("jumlah berita")
         indexes = [models.Index(fields=["kind", "count"], name="newscount_kind_count")]
 
     def __str__(self):
@@ -42,7 +43,7 @@ class SectionStat(models.Model):
     last_published_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        verbose_name = "statistik bagian peta situs"
+        verbose_name = _("statistik bagian peta situs")
 
     def __str__(self):
         return f"{self.opd_id or 'daerah'}: {self.pages}"

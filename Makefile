@@ -6,10 +6,12 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_bench
+# The small region every URL's time at 100,000 pages is compared with (make bench-small-db).
+BENCH_SMALL_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_bench_small
 FILL_ARGS ?= --opds 40 --news 2500
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev install-test run demo migrate test test-postgres test-browser test-servers chromium nginx wrk bench-servers bench-db bench lint format check ci clean gettext messages messages-extract compilemessages messages-check reminders monitoring-bench backup restore lock
+.PHONY: help install install-dev install-test run demo migrate test test-postgres test-browser test-servers chromium nginx wrk bench-servers bench-db bench-small-db bench lint format check ci clean gettext messages messages-extract compilemessages messages-check reminders monitoring-bench backup restore lock
 
 help: ## List the commands
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-15s %s\n", $$1, $$2}'
@@ -77,8 +79,14 @@ bench-db: install-test ## Fill BENCH_DATABASE_URL with a generated region (FILL_
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) migrate --noinput
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) fill_region $(FILL_ARGS)
 
-bench: install-test nginx wrk ## Benchmark key URLs and throughput on BENCH_DATABASE_URL, then 1 vs 2 app servers behind nginx (never fails on time)
-	DATABASE_URL=$(BENCH_DATABASE_URL) DJANGO_SETTINGS_MODULE=benchmarks.settings $(MANAGE) bench --output artifacts/bench/bench-$$(date -u +%Y%m%dT%H%M%SZ).jsonl
+bench-small-db: install-test ## Fill BENCH_SMALL_DATABASE_URL with a 3-OPD region (the baseline of the ratio table)
+	DATABASE_URL=$(BENCH_SMALL_DATABASE_URL) $(MANAGE) migrate --noinput
+	DATABASE_URL=$(BENCH_SMALL_DATABASE_URL) $(MANAGE) fill_region --opds 3 --news 100
+
+bench: install-test nginx wrk ## Benchmark every public URL on the 3-OPD region and on BENCH_DATABASE_URL (ratio table), then throughput (never fails on time)
+	@stamp=$$(date -u +%Y%m%dT%H%M%SZ); \
+	DATABASE_URL=$(BENCH_SMALL_DATABASE_URL) DJANGO_SETTINGS_MODULE=benchmarks.settings $(MANAGE) bench --no-throughput --output artifacts/bench/bench-small-$$stamp.jsonl && \
+	DATABASE_URL=$(BENCH_DATABASE_URL) DJANGO_SETTINGS_MODULE=benchmarks.settings $(MANAGE) bench --compare artifacts/bench/bench-small-$$stamp.jsonl --output artifacts/bench/bench-$$stamp.jsonl
 	DJANGO_SETTINGS_MODULE=benchmarks.settings $(MANAGE) bench_servers --output artifacts/bench/servers-$$(date -u +%Y%m%dT%H%M%SZ).jsonl
 
 bench-servers: install-test nginx wrk ## Only the 1 vs 2 app servers throughput and the 60 s load run (wrk)

@@ -81,6 +81,8 @@ def add_children(parent, pages, published_at, owner=None):
         page.has_unpublished_changes = False
         page.first_published_at = page.last_published_at = page.latest_revision_created_at = when
         page.owner = owner
+        if hasattr(page, "sync_listing_fields"):
+            page.sync_listing_fields()  # denormalised copies (NewsPage.listing_published_at)
 
     # The wagtailcore_page rows straight from the specific instances, with ids given here (the
     # sequence is moved past them afterwards): no Page copies to build, no ids to read back.

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page, PageQuerySet
 
-from .queries import not_restricted
+from .queries import not_restricted, subtree_range
 from .richtext import check_rich_text_references
 from .site_urls import canonical_url_parts
 
@@ -27,6 +27,14 @@ class PortalPageQuerySet(PageQuerySet):
     def published(self):
         """Live pages that no view restriction on the page or an ancestor hides."""
         return self.live().public()
+
+    def descendant_of_q(self, other, inclusive=False):
+        """Wagtail's subtree filter plus a path range the index serves (see ``subtree_range``).
+
+        ``child_of`` and ``descendant_of`` build on it: an OPD's Berita then reads its own
+        news, not every page of the region.
+        """
+        return super().descendant_of_q(other, inclusive) & subtree_range(other.path)
 
 
 def page_permission_tester_class():

@@ -1,6 +1,7 @@
 """Semua berita: every news item of every OPD (and the region's own news), filterable and paginated."""
 
 import datetime
+from functools import cached_property
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -10,7 +11,12 @@ from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel
 
 from core.models import BasePage
-from opd_pages.models import NewsPage, NewsPageTag, OpdHomePage, attach_opds
+from listing_stats.stats import news_counts
+from opd_pages.models import NewsPage, OpdHomePage, attach_opds
+
+#: Pages of "Semua berita" a visitor can page through; older news are reached by the filters
+#: (an OPD, a month). Deeper pages would cost an OFFSET over the whole region's news.
+MAX_ARCHIVE_PAGES = 100
 
 
 class NewsArchiveFilters:
@@ -33,7 +39,9 @@ class NewsArchiveFilters:
         if self.opd:
             news = news.descendant_of(self.opd)
         if self.month:
-            news = news.filter(date__year=self.month.year, date__month=self.month.month)
+            # A date range (not year/month extraction) so the date index serves it.
+            following = (self.month.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+            news = news.filter(date__gte=self.month.replace(day=1), date__lt=following)
         if self.tag:
             news = news.filter(tags__slug=self.tag)
         return news
@@ -41,6 +49,19 @@ class NewsArchiveFilters:
     @property
     def active(self):
         return bool(self.opd or self.month or self.tag)
+
+    def known_count(self, counts, tag):
+        """The exact number of matches from the precomputed counts, or ``None`` for combined filters."""
+        active = [bool(self.opd), bool(self.month), bool(self.tag)]
+        if sum(active) == 0:
+            return counts["total"]
+        if sum(active) > 1:
+            return None
+        if self.opd:
+            return counts["opd"].get(self.opd.pk, 0)
+        if self.month:
+            return counts["month"].get(self.month.replace(day=1), 0)
+        return counts["tag"].get(tag.pk, 0) if tag else 0
 
     def query_string(self):
         """The filters as a query string prefix for pagination links."""
@@ -52,6 +73,42 @@ class NewsArchiveFilters:
         if self.tag:
             parts.append(f"label={self.tag}")
         return "&".join(parts)
+
+
+class BoundedPaginator(Paginator):
+    """A paginator that pages through at most ``max_pages`` pages.
+
+    ``count`` is the exact total when it is known (precomputed), otherwise the number of matches
+    counted up to one more than the pages shown can hold (a bounded query); ``total_is_lower_bound``
+    then says there are more. The pages shown stop at ``max_pages``.
+    """
+
+    def __init__(self, object_list, per_page, known_count=None, max_pages=None):
+        super().__init__(object_list, per_page)
+        self.known_count = known_count
+        self.max_pages = max_pages or MAX_ARCHIVE_PAGES
+
+    @property
+    def shown_limit(self):
+        return self.per_page * self.max_pages
+
+    @cached_property
+    def count(self):
+        if self.known_count is not None:
+            return self.known_count
+        return self.object_list[: self.shown_limit + 1].count()
+
+    @property
+    def total_is_lower_bound(self):
+        return self.known_count is None and self.count > self.shown_limit
+
+    @cached_property
+    def num_pages(self):
+        return min(super().num_pages, self.max_pages)
+
+    @property
+    def is_truncated(self):
+        return self.count > self.shown_limit
 
 
 class NewsArchivePage(BasePage):
@@ -72,33 +129,39 @@ class NewsArchivePage(BasePage):
         verbose_name = _("semua berita")
         verbose_name_plural = _("semua berita")
 
-    def month_choices(self):
-        """Months that have news, newest first (one query)."""
-        return list(NewsPage.objects.published().dates("date", "month", order="DESC")[:36])
+    @staticmethod
+    def month_choices(counts):
+        """Months that have published news, newest first (from the precomputed counts)."""
+        return sorted((month for month, count in counts["month"].items() if count), reverse=True)[:36]
 
-    def tag_choices(self):
-        """The most used tags of published news (one query)."""
-        published = NewsPage.objects.published()
-        return list(
-            Tag.objects.filter(pk__in=NewsPageTag.objects.filter(content_object__in=published).values("tag_id"))
-            .annotate(uses=models.Count("opd_pages_newspagetag_items"))
-            .order_by("-uses", "name")[:30]
-        )
+    @staticmethod
+    def tag_choices(counts, selected_slug=""):
+        """The 30 most used tags of published news, and the selected one (one query)."""
+        top = [tag_id for tag_id, count in sorted(counts["tag"].items(), key=lambda item: -item[1])[:30] if count]
+        wanted = models.Q(pk__in=top) | models.Q(slug=selected_slug) if selected_slug else models.Q(pk__in=top)
+        tags = list(Tag.objects.filter(wanted))
+        for tag in tags:
+            tag.uses = counts["tag"].get(tag.pk, 0)
+        # A tag no published public news carries is not shown (its name may come from a draft).
+        return sorted((tag for tag in tags if tag.uses), key=lambda tag: (-tag.uses, tag.name))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         opds = OpdHomePage.objects.directory()
         filters = NewsArchiveFilters(request.GET, opds)
+        counts = news_counts()
+        tag_choices = self.tag_choices(counts, filters.tag)
+        selected_tag = next((tag for tag in tag_choices if tag.slug == filters.tag), None)
         news = filters.apply(NewsPage.objects.for_listing())
         per_page = getattr(settings, "PORTAL_ITEMS_PER_PAGE", self.items_per_page)
-        paginator = Paginator(news, per_page)
+        paginator = BoundedPaginator(news, per_page, known_count=filters.known_count(counts, selected_tag))
         page_obj = paginator.get_page(request.GET.get("halaman"))
         context.update(
             filters=filters,
             filter_query=filters.query_string(),
             opd_choices=opds,
-            month_choices=self.month_choices(),
-            tag_choices=self.tag_choices(),
+            month_choices=self.month_choices(counts),
+            tag_choices=tag_choices,
             page_obj=page_obj,
             paginator=paginator,
             items=attach_opds(page_obj.object_list),

@@ -155,7 +155,8 @@ class HomePage(BasePage):
             highlights=highlights,
             pinned_announcement=pinned.showing(),
             quick_links=list(QuickLink.objects.select_related("page")),
-            news_archive=NewsArchivePage.objects.live().filter(not_restricted()).first(),
+            # order_by("pk"): the one-row table drives the query (by "path" SQLite walks every page).
+            news_archive=NewsArchivePage.objects.live().filter(not_restricted()).order_by("pk").first(),
         )
         return context
 

@@ -23,7 +23,8 @@ from .opd import OpdContentMixin
 
 class NewsPageQuerySet(OpdContentQuerySet):
     def newest_first(self):
-        return self.order_by("-date", "-first_published_at", "-pk")
+        """Newest first, by columns of the news table only, so one index (``news_newest_first``) serves it."""
+        return self.order_by("-date", "-listing_published_at", "-pk")
 
     def for_listing(self):
         """Published news, newest first, with the card image and its renditions prefetched."""
@@ -89,6 +90,10 @@ class NewsPage(OpdContentMixin, ListingImageMixin, BasePage):
         help_text=_("Kata kunci, pisahkan dengan koma."),
     )
 
+    #: A copy of ``first_published_at`` kept on the news table (see ``save``): the newest-first sort
+    #: of 100,000 news then reads one index instead of sorting a join of two tables.
+    listing_published_at = models.DateTimeField(null=True, blank=True, editable=False)
+
     propose_for_front_page = models.BooleanField(
         _("usulkan ke beranda"),
         default=False,
@@ -128,6 +133,17 @@ class NewsPage(OpdContentMixin, ListingImageMixin, BasePage):
     def listing_summary(self):
         return self.lead
 
+    def sync_listing_fields(self):
+        self.listing_published_at = self.first_published_at
+
+    def save(self, *args, **kwargs):
+        self.sync_listing_fields()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "first_published_at" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "listing_published_at"}
+        return super().save(*args, **kwargs)
+
     class Meta:
         verbose_name = _("berita")
         verbose_name_plural = _("berita")
+        indexes = [models.Index(fields=["date", "listing_published_at", "page_ptr"], name="news_newest_first")]

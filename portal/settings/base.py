@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "seo",
     "public_api",
     "page_cache",
+    "listing_stats",
     "audit",
     "outbox",
     "media_safety",
@@ -117,6 +118,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "security_headers.middleware.PortalCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Gzip for anonymous public answers without secrets (BREACH); see page_cache/compression.py.
+    "page_cache.compression.PublicGzipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

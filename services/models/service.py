@@ -383,7 +383,7 @@ class ServicePage(OpdContentMixin, BasePage):
         from .catalogue import ServiceCatalogPage
 
         context = super().get_context(request, *args, **kwargs)
-        catalogue = ServiceCatalogPage.objects.live().first()
+        catalogue = ServiceCatalogPage.objects.live().order_by("pk").first()
         context["catalogue_url"] = catalogue.get_url(request) if catalogue else ""
         return context
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from benchmarks.pages import machine, run_throughput, run_url_bench
+from benchmarks.pages import machine, ratio_table, read_results, run_throughput, run_url_bench
 
 
 class Command(BaseCommand):
@@ -23,13 +23,30 @@ class Command(BaseCommand):
         parser.add_argument("--seconds", type=float, default=10.0, help="Lama tiap uji throughput.")
         parser.add_argument("--concurrency", type=int, default=4, help="Koneksi bersamaan pada uji throughput.")
         parser.add_argument("--output", help="Tambahkan hasil (JSON lines) ke berkas ini juga.")
+        parser.add_argument(
+            "--compare",
+            metavar="BASELINE.jsonl",
+            help="Hasil pembanding (mis. daerah 3 OPD): cetak tabel rasio waktu per URL terhadapnya.",
+        )
+        parser.add_argument(
+            "--report",
+            nargs=2,
+            metavar=("BASELINE.jsonl", "RESULT.jsonl"),
+            help="Tanpa mengukur: cetak tabel rasio dari dua berkas hasil yang sudah ada.",
+        )
 
     def handle(self, *args, **options):
+        if options["report"]:
+            baseline, result = (read_results(Path(name)) for name in options["report"])
+            self.stdout.write(ratio_table(baseline, result))
+            return
         output = Path(options["output"]) if options["output"] else None
+        collected = []
         if output:
             output.parent.mkdir(parents=True, exist_ok=True)
 
         def emit(result):
+            collected.append(result)
             line = json.dumps(result, ensure_ascii=False)
             self.stdout.write(line)
             self.stdout.flush()
@@ -41,6 +58,8 @@ class Command(BaseCommand):
         context = run_url_bench(
             emit, requests=max(30, options["requests"]), warmup=options["warmup"], only=options["only"]
         )
+        if options["compare"]:
+            self.stdout.write(ratio_table(read_results(Path(options["compare"])), collected))
         if not options["no_throughput"]:
             paths = [("home", "/"), ("news_page", context.news.url), ("search_common_word", "/cari/?q=warga")]
             run_throughput(

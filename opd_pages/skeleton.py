@@ -36,11 +36,19 @@ _sections: dict[str, Section] = {}
 
 def register_section(section):
     """Make ``section`` part of every OPD (idempotent; later registrations replace earlier ones)."""
+    _sections[section.model.lower()] = section
+    allow_page_type(section.model)
+
+
+def allow_page_type(model):
+    """Allow the page type ``model`` ("app_label.ModelName") directly under every OPD home (idempotent).
+
+    For page types an OPD may add when it needs one (a survey form), not part of the skeleton.
+    """
     from .models import OpdHomePage
 
-    _sections[section.model.lower()] = section
-    if section.model not in OpdHomePage.subpage_types:
-        OpdHomePage.subpage_types.append(section.model)
+    if model not in OpdHomePage.subpage_types:
+        OpdHomePage.subpage_types.append(model)
         OpdHomePage._clean_subpage_models = None
 
 

@@ -153,9 +153,7 @@ class ReviewScheduleMixin(ReviewedContentMixin):
             "'terakhir ditinjau' diisi dengan tanggal ini atau sesudahnya."
         ),
     )
-    review_due = models.DateField(
-        _("tinjauan jatuh tempo"), null=True, blank=True, editable=False, db_index=True
-    )
+    review_due = models.DateField(_("tinjauan jatuh tempo"), null=True, blank=True, editable=False, db_index=True)
 
     review_panels = [
         MultiFieldPanel(

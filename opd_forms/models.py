@@ -144,9 +144,7 @@ class OpdFormPage(OpdContentMixin, EmailFormMixin, FormMixin, ReviewScheduleMixi
 
         key = client_key(request)
         with transaction.atomic():
-            submission = OpdFormSubmission.objects.create(
-                form_data=form.cleaned_data, page=self, client_key=key
-            )
+            submission = OpdFormSubmission.objects.create(form_data=form.cleaned_data, page=self, client_key=key)
         form_quota().consume(key)
         if self.to_address:
             try:

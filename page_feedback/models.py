@@ -1,4 +1,4 @@
-""""Apakah halaman ini membantu?": a citizen's yes/no (and optional comment) on one page."""
+""" "Apakah halaman ini membantu?": a citizen's yes/no (and optional comment) on one page."""
 
 from django.db import models
 from django.db.models import Count, Q

@@ -48,16 +48,22 @@ def vote(request):
         return _retry(request, form, None, _("Halaman yang dinilai tidak ditemukan."), 400)
     if form.honeypot_tripped:
         record("page_feedback.spam", request=request, outcome="denied", reason="honeypot")
-        return _retry(request, form, page, _("Penilaian tidak dapat dikirim. Kosongkan kolom 'Jangan isi kolom ini'."), 400)
+        return _retry(
+            request, form, page, _("Penilaian tidak dapat dikirim. Kosongkan kolom 'Jangan isi kolom ini'."), 400
+        )
     key = client_key(request)
     gate = quota()
     if gate.exceeded(key):
         record("page_feedback.spam", request=request, outcome="denied", reason="quota")
-        return _retry(request, form, page, _("Terlalu banyak penilaian dari alamat Anda. Coba lagi sekitar satu jam lagi."), 429)
+        return _retry(
+            request, form, page, _("Terlalu banyak penilaian dari alamat Anda. Coba lagi sekitar satu jam lagi."), 429
+        )
     comment = form.cleaned_data["komentar"].strip()
     if comment and check_text(comment, html=False).is_spam:
         record("page_feedback.spam", request=request, outcome="denied", reason="spam_gate")
-        return _retry(request, form, page, _("Komentar tidak dapat dikirim karena menyerupai promosi judi daring."), 400)
+        return _retry(
+            request, form, page, _("Komentar tidak dapat dikirim karena menyerupai promosi judi daring."), 400
+        )
     PageFeedback.objects.create(
         page=page,
         opd=OpdHomePage.objects.containing([page]).first(),

@@ -165,6 +165,13 @@ class ReviewScheduleMixin(ReviewedContentMixin):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs):
+        # A partial save (Wagtail's save_revision writes only revision bookkeeping) leaves the stored
+        # date alone: the draft's values must not reach the live row until the page is published.
+        if kwargs.get("update_fields") is None:
+            self.review_due = self.compute_review_due()
+        super().save(*args, **kwargs)
+
     def compute_review_due(self):
         """The date this page is next due for review, or None when no review is scheduled."""
         candidates = []
@@ -175,10 +182,3 @@ class ReviewScheduleMixin(ReviewedContentMixin):
             base = self.last_reviewed or (timezone.localdate(published) if published else timezone.localdate())
             candidates.append(add_months(base, self.review_interval_months))
         return min(candidates, default=None)
-
-    def save(self, *args, **kwargs):
-        # A partial save (Wagtail's save_revision writes only revision bookkeeping) leaves the stored
-        # date alone: the draft's values must not reach the live row until the page is published.
-        if kwargs.get("update_fields") is None:
-            self.review_due = self.compute_review_due()
-        super().save(*args, **kwargs)

@@ -21,13 +21,16 @@ class PageFeedbackQuerySet(models.QuerySet):
             self.filter(opd_id__in=opd_ids)
             .values("opd_id")
             .annotate(
-                helpful=Count("pk", filter=Q(helpful=True)),
-                not_helpful=Count("pk", filter=Q(helpful=False)),
-                comments=Count("pk", filter=~Q(comment="")),
+                yes=Count("pk", filter=Q(helpful=True)),
+                no=Count("pk", filter=Q(helpful=False)),
+                with_comment=Count("pk", filter=~Q(comment="")),
             )
             .order_by()
         )
-        return {row.pop("opd_id"): row for row in rows}
+        return {
+            row["opd_id"]: {"helpful": row["yes"], "not_helpful": row["no"], "comments": row["with_comment"]}
+            for row in rows
+        }
 
 
 class PageFeedback(models.Model):

@@ -111,6 +111,7 @@ class PageTypeTests(WagtailPageTestCase):
                     "image_caption": "",
                     "image_credit": "",
                     "tags": "vaksin, puskesmas",
+                    "review_interval_months": "0",
                     "body": streamfield([("paragraph", rich_text("<p>Datang ke puskesmas terdekat.</p>"))]),
                 }
             ),

@@ -26,6 +26,7 @@ from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from casework.antispam import HONEYPOT_FIELD, HoneypotFormMixin
 from core.models import BasePage, ReviewScheduleMixin
 from opd_pages.models import OpdContentMixin
 
@@ -52,8 +53,6 @@ class OpdFormBuilder(FormBuilder):
     """Wagtail's builder, with the honeypot field of the citizens' forms added to every form."""
 
     def get_form_class(self):
-        from casework.antispam import HoneypotFormMixin
-
         return type("OpdForm", (HoneypotFormMixin, BaseForm), self.formfields)
 
 
@@ -143,8 +142,9 @@ class OpdFormPage(OpdContentMixin, EmailFormMixin, FormMixin, ReviewScheduleMixi
         from .quota import form_quota
 
         key = client_key(request)
+        data = {name: value for name, value in form.cleaned_data.items() if name != HONEYPOT_FIELD}
         with transaction.atomic():
-            submission = OpdFormSubmission.objects.create(form_data=form.cleaned_data, page=self, client_key=key)
+            submission = OpdFormSubmission.objects.create(form_data=data, page=self, client_key=key)
         form_quota().consume(key)
         if self.to_address:
             try:
@@ -153,6 +153,11 @@ class OpdFormPage(OpdContentMixin, EmailFormMixin, FormMixin, ReviewScheduleMixi
             except Exception:  # noqa: BLE001 - the answers are stored; a failing notification must not lose them
                 logger.exception("Notification of form submission %s could not be queued", submission.pk)
         return submission
+
+    def render_email(self, form):
+        """Wagtail's "question: answer" lines, without the honeypot."""
+        form.fields.pop(HONEYPOT_FIELD, None)
+        return super().render_email(form)
 
     def queue_notification(self, form, submission):
         from outbox.mail import queue_mail

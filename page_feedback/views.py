@@ -41,11 +41,13 @@ def _retry(request, form, page, message, status):
 @require_POST
 def vote(request):
     form = FeedbackForm(request.POST)
-    page = None
-    if form.is_valid():
-        page = Page.objects.live().public().filter(pk=form.cleaned_data["halaman"]).first()
+    page_id = request.POST.get("halaman", "")
+    page = Page.objects.live().public().filter(pk=page_id).first() if page_id.isdigit() else None
     if page is None:
         return _retry(request, form, None, _("Halaman yang dinilai tidak ditemukan."), 400)
+    if not form.is_valid():
+        message = " ".join(error for errors in form.errors.values() for error in errors)
+        return _retry(request, form, page, message, 400)
     if form.honeypot_tripped:
         record("page_feedback.spam", request=request, outcome="denied", reason="honeypot")
         return _retry(

@@ -162,3 +162,44 @@ class SubmissionAccessTests(TestCase):
         response = self.client.post(self.urls()["delete"])
         self.assertEqual(response.status_code, 302)
         self.assertFalse(OpdFormSubmission.objects.filter(pk=self.submission.pk).exists())
+
+
+class FormEditorTests(WagtailPageTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, (cls.a, cls.b) = build_onboarded_region(2)
+        cls.survey = make_survey(cls.a.opd)
+
+    def test_opd_admin_builds_a_form_in_the_admin_and_it_renders(self):
+        from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+        self.client.force_login(self.a.admin)
+        self.assertCanCreate(
+            self.a.opd,
+            OpdFormPage,
+            nested_form_data(
+                {
+                    "title": "Pendaftaran Posyandu",
+                    "slug": "pendaftaran-posyandu",
+                    "intro": rich_text("<p>Daftarkan balita Anda.</p>"),
+                    "thank_you_text": rich_text("<p>Sampai jumpa di posyandu.</p>"),
+                    "to_address": "",
+                    "subject": "",
+                    "review_interval_months": "12",
+                    "form_fields": inline_formset(
+                        [{"label": "Nama balita", "field_type": "singleline", "required": "on"}]
+                    ),
+                }
+            ),
+        )
+        page = OpdFormPage.objects.get(slug="pendaftaran-posyandu")
+        self.assertEqual(page.get_parent().specific, self.a.opd)
+        self.assertPageIsRenderable(self.survey)
+        self.assertPageIsPreviewable(self.survey, mode="form", user=self.a.admin)
+
+    def test_another_opd_cannot_add_a_form_under_this_opd(self):
+        self.client.force_login(self.b.admin)
+        response = self.client.get(f"/admin/pages/add/opd_forms/opdformpage/{self.a.opd.pk}/")
+        self.assertIn(response.status_code, (302, 403))
+        if response.status_code == 302:
+            assert_denied(self, response)

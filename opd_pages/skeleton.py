@@ -32,6 +32,7 @@ class Section:
 
 
 _sections: dict[str, Section] = {}
+_allowed: set[str] = set()
 
 
 def register_section(section):
@@ -47,9 +48,16 @@ def allow_page_type(model):
     """
     from .models import OpdHomePage
 
+    _allowed.add(model)
     if model not in OpdHomePage.subpage_types:
         OpdHomePage.subpage_types.append(model)
         OpdHomePage._clean_subpage_models = None
+
+
+def optional_page_types():
+    """Page classes allowed under an OPD home with :func:`allow_page_type` that are not sections."""
+    sections = {section.model for section in _sections.values()}
+    return {apps.get_model(model) for model in _allowed - sections}
 
 
 def standard_sections():

@@ -38,7 +38,7 @@ _allowed: set[str] = set()
 def register_section(section):
     """Make ``section`` part of every OPD (idempotent; later registrations replace earlier ones)."""
     _sections[section.model.lower()] = section
-    allow_page_type(section.model)
+    _allow_under_opd_home(section.model)
 
 
 def allow_page_type(model):
@@ -46,9 +46,13 @@ def allow_page_type(model):
 
     For page types an OPD may add when it needs one (a survey form), not part of the skeleton.
     """
+    _allowed.add(model)
+    _allow_under_opd_home(model)
+
+
+def _allow_under_opd_home(model):
     from .models import OpdHomePage
 
-    _allowed.add(model)
     if model not in OpdHomePage.subpage_types:
         OpdHomePage.subpage_types.append(model)
         OpdHomePage._clean_subpage_models = None

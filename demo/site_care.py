@@ -25,6 +25,7 @@ from tests.factories.opd_pages import NewsPageFactory
 
 SURVEY_SLUG = "survei-kepuasan"
 BROKEN_LINK_SLUG = "jadwal-posyandu-diperbarui"
+BROKEN_LINK_TITLE = "Jadwal posyandu diperbarui"
 ANSWERS = [
     {"nama": "Siti Aminah", "seberapa_puas_anda_dengan_layanan_kami": "Puas", "saran": "Antrean pagi dipercepat."},
     {"nama": "Budi Santoso", "seberapa_puas_anda_dengan_layanan_kami": "Sangat puas", "saran": ""},
@@ -91,12 +92,14 @@ def _votes(dinkes):
 
 
 def _broken_link_news(dinkes):
-    index = NewsIndexPage.objects.child_of(dinkes).first()
-    if index is None or NewsPage.objects.child_of(index).filter(slug=BROKEN_LINK_SLUG).exists():
+    index = NewsIndexPage.objects.child_of(dinkes).order_by("path").first()
+    if index is None or NewsPage.objects.descendant_of(dinkes).filter(title=BROKEN_LINK_TITLE).exists():
         return
     page = NewsPageFactory(
         parent=index,
-        title="Jadwal posyandu diperbarui",
+        title=BROKEN_LINK_TITLE,
+        # Old enough that no other demo step (front page, proposals) picks it as Dinkes' newest news.
+        date=timezone.localdate() - datetime.timedelta(days=200),
         slug=BROKEN_LINK_SLUG,
         lead="Jadwal posyandu bulan ini sudah diperbarui.",
         body=[

@@ -15,6 +15,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from demo.region import local_datetime, publish_at
 from link_care.checker import HttpChecker, check_opd
 from link_care.models import LinkResult
 from opd_forms.models import OpdFormPage, OpdFormSubmission
@@ -95,11 +96,12 @@ def _broken_link_news(dinkes):
     index = NewsIndexPage.objects.child_of(dinkes).order_by("path").first()
     if index is None or NewsPage.objects.descendant_of(dinkes).filter(title=BROKEN_LINK_TITLE).exists():
         return
+    published_on = timezone.localdate() - datetime.timedelta(days=200)
     page = NewsPageFactory(
         parent=index,
         title=BROKEN_LINK_TITLE,
         # Old enough that no other demo step (front page, proposals) picks it as Dinkes' newest news.
-        date=timezone.localdate() - datetime.timedelta(days=200),
+        date=published_on,
         slug=BROKEN_LINK_SLUG,
         lead="Jadwal posyandu bulan ini sudah diperbarui.",
         body=[
@@ -110,7 +112,7 @@ def _broken_link_news(dinkes):
             )
         ],
     )
-    page.save_revision().publish()
+    publish_at(page, local_datetime(published_on), None)  # its publication history matches its date
 
 
 def _due_review(dinkes):

@@ -5,8 +5,11 @@ Dependency direction is one-way: ``core`` imports only Django and Wagtail. Featu
 imports from them.
 """
 
+import calendar
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -135,3 +138,76 @@ class ReviewedContentMixin(models.Model):
 
     class Meta:
         abstract = True
+
+
+def add_months(day, months):
+    """``day`` plus ``months`` calendar months (the 31st becomes the month's last day)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    last_day = calendar.monthrange(year, month)[1]
+    return day.replace(year=year, month=month, day=min(day.day, last_day))
+
+
+class ReviewInterval(models.IntegerChoices):
+    NONE = 0, _("Tidak dijadwalkan")
+    QUARTERLY = 3, _("Setiap 3 bulan")
+    HALF_YEARLY = 6, _("Setiap 6 bulan")
+    YEARLY = 12, _("Setiap tahun")
+    TWO_YEARLY = 24, _("Setiap 2 tahun")
+
+
+class ReviewScheduleMixin(ReviewedContentMixin):
+    """When a page is due to be checked again: an interval from its last review and/or a fixed date.
+
+    ``review_due`` is derived on every save (so "pages due for review" is one indexed query): the
+    earlier of ``review_by`` (unless a review on or after that date is recorded) and the last review
+    (or first publication) plus the interval. Reminders are sent by the ``review_care`` app.
+    """
+
+    review_interval_months = models.PositiveSmallIntegerField(
+        _("jadwal tinjauan"),
+        choices=ReviewInterval.choices,
+        default=ReviewInterval.NONE,
+        help_text=_(
+            "Seberapa sering isi halaman ini harus diperiksa masih benar. Pemilik halaman dan admin OPD "
+            "menerima pengingat surel bila tinjauan jatuh tempo."
+        ),
+    )
+    review_by = models.DateField(
+        _("tinjau paling lambat"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Tanggal tertentu halaman ini harus ditinjau (misalnya saat aturan berubah). Terpenuhi setelah "
+            "'terakhir ditinjau' diisi dengan tanggal ini atau sesudahnya."
+        ),
+    )
+    review_due = models.DateField(_("tinjauan jatuh tempo"), null=True, blank=True, editable=False, db_index=True)
+
+    review_panels = [
+        MultiFieldPanel(
+            [FieldPanel("last_reviewed"), FieldPanel("review_interval_months"), FieldPanel("review_by")],
+            heading=_("Tinjauan isi"),
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        # A partial save (Wagtail's save_revision writes only revision bookkeeping) leaves the stored
+        # date alone: the draft's values must not reach the live row until the page is published.
+        if kwargs.get("update_fields") is None:
+            self.review_due = self.compute_review_due()
+        super().save(*args, **kwargs)
+
+    def compute_review_due(self):
+        """The date this page is next due for review, or None when no review is scheduled."""
+        candidates = []
+        if self.review_by and not (self.last_reviewed and self.last_reviewed >= self.review_by):
+            candidates.append(self.review_by)
+        if self.review_interval_months:
+            published = getattr(self, "first_published_at", None)
+            base = self.last_reviewed or (timezone.localdate(published) if published else timezone.localdate())
+            candidates.append(add_months(base, self.review_interval_months))
+        return min(candidates, default=None)

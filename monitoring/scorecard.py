@@ -72,6 +72,8 @@ class OpdCard:
     service_score: object = None  # services.completeness.OpdScore: Standar Pelayanan score and zone
     complaints: dict = field(default_factory=dict)
     ppid: object = None  # ppid.report.PpidFigures of the current year
+    broken_links: int = 0  # link_care: broken links found by the last check
+    feedback: dict = field(default_factory=dict)  # page_feedback: helpful / not_helpful / comments, 90 days
 
     @property
     def activity_label(self):
@@ -96,6 +98,15 @@ class OpdCard:
     @property
     def completeness_problems(self):
         return len(self.profile_issues) + self.expired_announcements
+
+    @property
+    def feedback_total(self):
+        return self.feedback.get("helpful", 0) + self.feedback.get("not_helpful", 0)
+
+    @property
+    def helpful_percent(self):
+        total = self.feedback_total
+        return round(100 * self.feedback.get("helpful", 0) / total) if total else None
 
     @property
     def last_reminder(self):
@@ -130,6 +141,8 @@ class OpdCard:
             found.append(_("%(count)s halaman profil wajib bermasalah.") % {"count": len(self.profile_issues)})
         if self.expired_announcements:
             found.append(_("%(count)s pengumuman kedaluwarsa masih terbit.") % {"count": self.expired_announcements})
+        if self.broken_links:
+            found.append(_("%(count)s tautan rusak di halaman OPD.") % {"count": self.broken_links})
         return found
 
 
@@ -249,6 +262,8 @@ def build_scorecards(opds=None, now=None, thresholds=None, reminder_history=Fals
     if reminder_history:
         _add_reminders(cards, now)
     _add_complaints(cards, now)
+    _add_links(cards)
+    _add_feedback(cards, now)
     return [cards[opd.pk] for opd in opds]
 
 
@@ -378,6 +393,26 @@ def _add_complaints(cards, now):
 
     for opd_pk, figures in opd_figures(Complaint.objects.filter(opd_id__in=cards), now=now).items():
         cards[opd_pk].complaints = figures
+
+
+def _add_links(cards):
+    """Broken links per OPD from the last link check (link_care), one query."""
+    from link_care.models import LinkResult
+
+    for opd_pk, count in LinkResult.objects.broken_counts(list(cards)).items():
+        cards[opd_pk].broken_links = count
+
+
+FEEDBACK_DAYS = 90
+
+
+def _add_feedback(cards, now):
+    """ "Apakah halaman ini membantu?" answers per OPD in the last 90 days (page_feedback), one query."""
+    from page_feedback.models import PageFeedback
+
+    since = now - datetime.timedelta(days=FEEDBACK_DAYS)
+    for opd_pk, figures in PageFeedback.objects.filter(received_at__gte=since).summary_by_opd(list(cards)).items():
+        cards[opd_pk].feedback = figures
 
 
 def _none_last(value, missing):

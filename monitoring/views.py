@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Max
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
@@ -13,7 +14,9 @@ from django.views.generic import TemplateView
 from django_tasks import TaskResultStatus
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
+from link_care.models import LinkResult
 from opd_pages.models import OpdHomePage
+from page_feedback.models import PageFeedback
 
 from .access import can_view_opd_card, require_diskominfo
 from .charts import bar_chart
@@ -114,6 +117,11 @@ class OpdCardView(MonitoringTemplateView):
             card=cards[0],
             reminders=list(Reminder.objects.filter(opd=self.opd).newest_first()[:50]),
             thresholds=thresholds,
+            broken_links=list(LinkResult.objects.broken().filter(opd=self.opd).select_related("page")[:100]),
+            links_checked_at=LinkResult.objects.filter(opd=self.opd).aggregate(last=Max("checked_at"))["last"],
+            feedback_comments=list(
+                PageFeedback.objects.filter(opd=self.opd).exclude(comment="").select_related("page").newest_first()[:30]
+            ),
         )
         return context
 

@@ -32,16 +32,36 @@ class Section:
 
 
 _sections: dict[str, Section] = {}
+_allowed: set[str] = set()
 
 
 def register_section(section):
     """Make ``section`` part of every OPD (idempotent; later registrations replace earlier ones)."""
+    _sections[section.model.lower()] = section
+    _allow_under_opd_home(section.model)
+
+
+def allow_page_type(model):
+    """Allow the page type ``model`` ("app_label.ModelName") directly under every OPD home (idempotent).
+
+    For page types an OPD may add when it needs one (a survey form), not part of the skeleton.
+    """
+    _allowed.add(model)
+    _allow_under_opd_home(model)
+
+
+def _allow_under_opd_home(model):
     from .models import OpdHomePage
 
-    _sections[section.model.lower()] = section
-    if section.model not in OpdHomePage.subpage_types:
-        OpdHomePage.subpage_types.append(section.model)
+    if model not in OpdHomePage.subpage_types:
+        OpdHomePage.subpage_types.append(model)
         OpdHomePage._clean_subpage_models = None
+
+
+def optional_page_types():
+    """Page classes allowed under an OPD home with :func:`allow_page_type` that are not sections."""
+    sections = {section.model for section in _sections.values()}
+    return {apps.get_model(model) for model in _allowed - sections}
 
 
 def standard_sections():

@@ -11,7 +11,7 @@ from wagtail.models import PageManager
 from wagtail.search import index
 
 from core.blocks import BodyStreamBlock
-from core.models import BasePage
+from core.models import BasePage, ReviewScheduleMixin
 
 from ..api import opd_api_field
 from .listing import ListingIndexPage, OpdContentQuerySet
@@ -44,7 +44,7 @@ class AnnouncementIndexPage(ListingIndexPage):
         verbose_name_plural = _("indeks pengumuman")
 
 
-class AnnouncementPage(OpdContentMixin, BasePage):
+class AnnouncementPage(OpdContentMixin, ReviewScheduleMixin, BasePage):
     """An announcement (pengumuman) of an OPD, shown in listings until its end date."""
 
     template = "pages/announcement_page.html"
@@ -68,6 +68,7 @@ class AnnouncementPage(OpdContentMixin, BasePage):
         FieldRowPanel([FieldPanel("date"), FieldPanel("valid_until")]),
         FieldPanel("lead"),
         FieldPanel("body"),
+        *ReviewScheduleMixin.review_panels,
     ]
 
     search_fields = BasePage.search_fields + [

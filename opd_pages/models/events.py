@@ -12,7 +12,7 @@ from wagtail.models import PageManager
 from wagtail.search import index
 
 from core.blocks import BodyStreamBlock
-from core.models import BasePage
+from core.models import BasePage, ReviewScheduleMixin
 
 from ..api import opd_api_field
 from .listing import ListingIndexPage, OpdContentQuerySet
@@ -49,7 +49,7 @@ class EventIndexPage(ListingIndexPage):
         verbose_name_plural = _("indeks agenda")
 
 
-class EventPage(OpdContentMixin, BasePage):
+class EventPage(OpdContentMixin, ReviewScheduleMixin, BasePage):
     """An event (agenda) of an OPD: when and where."""
 
     template = "pages/event_page.html"
@@ -68,6 +68,7 @@ class EventPage(OpdContentMixin, BasePage):
         FieldPanel("location"),
         FieldPanel("lead"),
         FieldPanel("body"),
+        *ReviewScheduleMixin.review_panels,
     ]
 
     search_fields = BasePage.search_fields + [

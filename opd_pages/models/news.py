@@ -14,7 +14,7 @@ from wagtail.models import PageManager
 from wagtail.search import index
 
 from core.blocks import BodyStreamBlock
-from core.models import BasePage, ListingImageMixin
+from core.models import BasePage, ListingImageMixin, ReviewScheduleMixin
 
 from ..api import image_api_fields, opd_api_field
 from .listing import ListingIndexPage, OpdContentQuerySet, image_prefetch
@@ -62,7 +62,7 @@ class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey("opd_pages.NewsPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class NewsPage(OpdContentMixin, ListingImageMixin, BasePage):
+class NewsPage(OpdContentMixin, ListingImageMixin, ReviewScheduleMixin, BasePage):
     """A news item (berita) of an OPD, under its Berita index."""
 
     template = "pages/news_page.html"
@@ -107,6 +107,7 @@ class NewsPage(OpdContentMixin, ListingImageMixin, BasePage):
         FieldPanel("body"),
         FieldPanel("tags"),
         FieldPanel("propose_for_front_page"),
+        *ReviewScheduleMixin.review_panels,
     ]
 
     search_fields = BasePage.search_fields + [

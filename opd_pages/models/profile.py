@@ -15,7 +15,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from core.blocks import BodyStreamBlock
-from core.models import BasePage, PortalPageQuerySet, ReviewedContentMixin
+from core.models import BasePage, PortalPageQuerySet, ReviewInterval, ReviewScheduleMixin
 
 from ..api import opd_api_field
 from .opd import OpdContentMixin
@@ -61,7 +61,7 @@ class ProfilePageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class ProfilePage(OpdContentMixin, ReviewedContentMixin, BasePage):
+class ProfilePage(OpdContentMixin, ReviewScheduleMixin, BasePage):
     """A profile page of an OPD (history, vision, structure, duties, contact), under its OPD home.
 
     Profile pages nest: the live sub-pages of a page are listed under its body (*Subhalaman*).
@@ -80,11 +80,18 @@ class ProfilePage(OpdContentMixin, ReviewedContentMixin, BasePage):
         help_text=_("Halaman wajib (Sejarah, Visi & Misi, Struktur, Tupoksi, Kontak) hanya boleh satu per OPD."),
     )
     body = StreamField(BodyStreamBlock(), verbose_name=_("isi"), blank=True)
+    # Profile pages describe the OPD itself: checked once a year unless the OPD chooses otherwise.
+    review_interval_months = models.PositiveSmallIntegerField(
+        _("jadwal tinjauan"),
+        choices=ReviewInterval.choices,
+        default=ReviewInterval.YEARLY,
+        help_text=ReviewScheduleMixin._meta.get_field("review_interval_months").help_text,
+    )
 
     content_panels = BasePage.content_panels + [
         FieldPanel("profile_type"),
         FieldPanel("body"),
-        FieldPanel("last_reviewed"),
+        *ReviewScheduleMixin.review_panels,
     ]
 
     search_fields = BasePage.search_fields + [index.SearchField("body"), index.FilterField("profile_type")]

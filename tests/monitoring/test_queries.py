@@ -5,14 +5,16 @@ from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Workflow
 
+from link_care.models import LinkResult
 from monitoring.models import Reminder
 from opd_pages.models import AnnouncementIndexPage, NewsIndexPage
+from page_feedback.models import PageFeedback
 from tests.factories.opd_pages import AnnouncementPageFactory, NewsPageFactory, ProfilePageFactory, make_opd_section
 from tests.trees import build_region_tree
 
 from .helpers import days_ago, make_diskominfo_user, make_team, publish_news
 
-# 20 before the Standar pelayanan, Pengaduan and PPID columns, each a fixed number of queries.
+# 20 before the Standar pelayanan, Pengaduan, PPID, link and feedback columns, each a fixed number of queries.
 MAX_QUERIES = 32
 
 
@@ -26,6 +28,9 @@ def furnish(opd):
     draft.save_revision(user=members["operators"][0])
     Workflow.objects.get(name="Moderators approval").start(draft, members["operators"][0])
     Reminder.objects.create(opd=opd, status=Reminder.Status.SENT)
+    # Link care and "membantu?" figures (one query each for all OPDs).
+    LinkResult.objects.create(opd=opd, page=draft, url="https://contoh.invalid/hilang", ok=False, status_code=404)
+    PageFeedback.objects.create(page=draft, opd=opd, helpful=False, comment="Kurang jelas")
 
 
 class ScorecardQueryBudgetTests(TestCase):

@@ -19,7 +19,7 @@ from opd_pages.models import (
     OpdHomePage,
     ProfilePage,
 )
-from opd_pages.skeleton import standard_sections
+from opd_pages.skeleton import optional_page_types, standard_sections
 from services.models import ServiceCatalogPage
 from tests.factories.opd_pages import AnnouncementPageFactory, EventPageFactory, NewsPageFactory, ProfilePageFactory
 from tests.trees import build_region_tree
@@ -76,6 +76,7 @@ class PageTypeTests(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(
             OpdHomePage, {NewsIndexPage, AnnouncementIndexPage, EventIndexPage, ProfilePage}
             | {section.page_class for section in standard_sections()}
+            | optional_page_types()
         )  # fmt: skip
         self.assertAllowedSubpageTypes(NewsIndexPage, {NewsPage})
         self.assertAllowedSubpageTypes(AnnouncementIndexPage, {AnnouncementPage})
@@ -113,6 +114,7 @@ class PageTypeTests(WagtailPageTestCase):
                     "image_caption": "",
                     "image_credit": "",
                     "tags": "vaksin, puskesmas",
+                    "review_interval_months": "0",
                     "body": streamfield([("paragraph", rich_text("<p>Datang ke puskesmas terdekat.</p>"))]),
                 }
             ),

@@ -13,6 +13,7 @@ from demo import (
     region,
     search,
     services,
+    site_care,
     spam_gate,
     teams,
     two_factor,
@@ -34,6 +35,7 @@ STEPS = [
     ("two_factor", two_factor.step),
     ("spam_gate", spam_gate.step),
     ("wordpress", wordpress.step),
+    ("site_care", site_care.step),
 ]
 
 

@@ -37,7 +37,7 @@ class FormatTests(SimpleTestCase):
 
 class SearchUrlTests(SimpleTestCase):
     def test_empty_url_keeps_the_database_backend(self):
-        self.assertEqual(search_backends_from_url("")["default"]["BACKEND"], "wagtail.search.backends.database")
+        self.assertEqual(search_backends_from_url("")["default"]["BACKEND"], "search.backends.database")
 
     def test_engine_urls(self):
         cases = [

@@ -54,7 +54,13 @@ class NestedProfilePageTest(WagtailPageTestCase):
         response = self.client.post(
             f"/admin/pages/add/opd_pages/profilepage/{self.layanan.pk}/",
             nested_form_data(
-                {"title": "Sejarah", "slug": "sejarah-x", "profile_type": "sejarah", "body": streamfield([])}
+                {
+                    "title": "Sejarah",
+                    "slug": "sejarah-x",
+                    "profile_type": "sejarah",
+                    "body": streamfield([]),
+                    "review_interval_months": "12",
+                }
             ),
         )
         self.assertEqual(response.status_code, 200)
@@ -66,7 +72,13 @@ class NestedProfilePageTest(WagtailPageTestCase):
         response = self.client.post(
             f"/admin/pages/add/opd_pages/profilepage/{self.layanan.pk}/",
             nested_form_data(
-                {"title": "Layanan Sosial", "slug": "sosial", "profile_type": "lainnya", "body": streamfield([])}
+                {
+                    "title": "Layanan Sosial",
+                    "slug": "sosial",
+                    "profile_type": "lainnya",
+                    "body": streamfield([]),
+                    "review_interval_months": "12",
+                }
             ),
         )
         self.assertEqual(response.status_code, 302, response.content[:500])

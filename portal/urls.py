@@ -32,6 +32,7 @@ urlpatterns = [
     path("cari/saran/", search_views.autocomplete, name="search_autocomplete"),
     path("pengaduan/", include("complaints.urls")),
     path("ppid/", include("ppid.urls")),
+    path("pejabat/", include("officials.urls")),
 ]
 
 # Images under MEDIA_URL pass the media gate (opd_teams.media_views): unreleased uploads and

@@ -31,7 +31,7 @@ class FaqPageForm(WagtailAdminPageForm):
         cleaned_data = super().clean()
         formset = self.formsets.get("questions")
         parent = self.parent_page if self.instance._state.adding else self.instance.get_parent()
-        if formset is None or parent is None:
+        if formset is None or parent is None or not formset.is_valid():
             return cleaned_data
         for form in formset.forms:
             service = (getattr(form, "cleaned_data", None) or {}).get("service")

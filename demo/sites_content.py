@@ -207,7 +207,6 @@ def fill_officials(page, opd, spec, user, today):
             echelon="II.a" if opd.kind != "kecamatan" else "III.a",
             is_head=True,
             photo=photo,
-            unit=opd.title,
             phone=opd.phone,
             email=opd.email,
             career="Sekretaris dinas (2018–2021)\nKepala bidang (2014–2018)\nS2 Administrasi Publik",

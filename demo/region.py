@@ -27,7 +27,7 @@ from tests.factories.opd_pages import (
     ProfilePageFactory,
 )
 
-from . import content
+from . import content, sites_content
 from .images import draw_logo, draw_picture
 
 NEWS_PER_OPD = 12
@@ -235,6 +235,9 @@ SECTION_CONTENT = {
     "opd_pages.NewsIndexPage": build_news,
     "opd_pages.AnnouncementIndexPage": build_announcements,
     "opd_pages.EventIndexPage": build_events,
+    "officials.OfficialsPage": lambda *args: sites_content.fill_officials(*args),
+    "gallery.GalleryIndexPage": lambda *args: sites_content.fill_gallery(*args),
+    "faq.FaqPage": lambda *args: sites_content.fill_faq(*args),
 }
 
 

@@ -17,6 +17,7 @@ public search and the sitemap list.
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 from wagtail.models import Collection, CollectionViewRestriction, Page, ReferenceIndex
 
@@ -102,3 +103,31 @@ def approve(obj, user, request=None):
             "media.approve", request=request, user=user, target=f"{type(obj)._meta.model_name}:{obj.pk} {obj.title}"
         )
     return approval
+
+
+FOREIGN_IMAGE = _("Foto ini bukan dari koleksi media OPD Anda. Pilih foto dari koleksi sendiri.")
+
+
+def refuse_foreign_images(form, formset_name, field_name):
+    """Mark inline forms of a page form whose chosen image the editor may not choose; True if all are fine.
+
+    Wagtail's chooser offers only images of collections the editor holds a permission in, but the
+    form accepts any posted id: a forged id would put another OPD's unreleased photo on a page that
+    then gets published (releasing it). An image the form already had is left alone.
+    """
+    user = getattr(form, "for_user", None)
+    formset = getattr(form, "formsets", {}).get(formset_name)
+    if user is None or formset is None or user.is_superuser:
+        return True
+    fine = True
+    for inline in formset.forms:
+        cleaned = getattr(inline, "cleaned_data", None) or {}
+        image = cleaned.get(field_name)
+        if image is None or cleaned.get("DELETE"):
+            continue
+        if inline.instance.pk and field_name not in inline.changed_data:
+            continue
+        if not editor_may_see(user, image):
+            inline.add_error(field_name, FOREIGN_IMAGE)
+            fine = False
+    return fine

@@ -33,6 +33,7 @@ urlpatterns = [
     path("pengaduan/", include("complaints.urls")),
     path("ppid/", include("ppid.urls")),
     path("membantu/", include("page_feedback.urls")),
+    path("pejabat/", include("officials.urls")),
 ]
 
 # Images under MEDIA_URL pass the media gate (opd_teams.media_views): unreleased uploads and

@@ -12,6 +12,8 @@
 
 SELF = "'self'"
 NONE = "'none'"
+#: Videos of the gallery play from YouTube's no-cookie domain, and from nowhere else.
+VIDEO_FRAME_ORIGIN = "https://www.youtube-nocookie.com"
 
 PUBLIC = {
     "default-src": [NONE],
@@ -22,7 +24,8 @@ PUBLIC = {
     "connect-src": [SELF],
     "manifest-src": [SELF],
     "media-src": [SELF],
-    "frame-src": ["https://www.youtube-nocookie.com", "https://www.youtube.com"],
+    # The one allow-listed video provider (gallery.videos); its <iframe> exists only after a click.
+    "frame-src": [VIDEO_FRAME_ORIGIN],
     "object-src": [NONE],
     "base-uri": [NONE],
     "form-action": [SELF],
@@ -67,7 +70,8 @@ STRICT_ADMIN_VIEWS = {
 }
 
 PERMISSIONS_POLICY = (
-    "accelerometer=(), autoplay=(), camera=(), display-capture=(), encrypted-media=(), fullscreen=(self), "
+    f'accelerometer=(), autoplay=("{VIDEO_FRAME_ORIGIN}"), camera=(), display-capture=(), encrypted-media=(), '
+    f'fullscreen=(self "{VIDEO_FRAME_ORIGIN}"), '
     "geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), "
     "picture-in-picture=(), publickey-credentials-get=(self), screen-wake-lock=(), sync-xhr=(), usb=(), "
     "xr-spatial-tracking=(), interest-cohort=(), browsing-topics=()"

@@ -122,6 +122,7 @@ class HomePage(BasePage):
         "home.RegionalPage",
         "home.NewsArchivePage",
         "services.ServiceCatalogPage",
+        "gallery.GalleryIndexPage",
     ]
     max_count = 1
     latest_news_count = 6

@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, rich_text, streamfield
 
+from gallery.models import GalleryIndexPage
 from home.models import HomePage, NewsArchivePage, RegionalPage
 from opd_pages.models import (
     AnnouncementIndexPage,
@@ -71,7 +72,9 @@ class PageTypeTests(WagtailPageTestCase):
 
     def test_tree_rules(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, {OpdHomePage, RegionalPage, NewsArchivePage, ServiceCatalogPage})
+        self.assertAllowedSubpageTypes(
+            HomePage, {OpdHomePage, RegionalPage, NewsArchivePage, ServiceCatalogPage, GalleryIndexPage}
+        )
         self.assertAllowedParentPageTypes(OpdHomePage, {HomePage})
         self.assertAllowedSubpageTypes(
             OpdHomePage, {NewsIndexPage, AnnouncementIndexPage, EventIndexPage, ProfilePage}

@@ -18,7 +18,7 @@ from tests.factories.opd_pages import make_opd_section
 
 #: A section another app would register in its ``ready()`` (as services registers "Layanan"). The
 #: page type is an existing one so the test needs no model of its own.
-EXTRA = skeleton.Section("home.RegionalPage", "Galeri", "galeri", order=16)
+EXTRA = skeleton.Section("home.RegionalPage", "Sambutan", "sambutan", order=16)
 
 
 @contextmanager
@@ -36,14 +36,14 @@ def extra_section_registered():
 
 class SkeletonRegistryTests(TestCase):
     def assert_has_extra_section(self, opd):
-        section = Page.objects.child_of(opd).get(slug="galeri")
+        section = Page.objects.child_of(opd).get(slug="sambutan")
         self.assertIs(section.specific_class, RegionalPage)
-        self.assertEqual(section.title, "Galeri")
+        self.assertEqual(section.title, "Sambutan")
 
     def test_standard_sections_are_in_menu_order(self):
         with extra_section_registered():
             slugs = [section.slug for section in skeleton.standard_sections()]
-        self.assertEqual(slugs[:4], ["berita", "layanan", "galeri", "pengumuman"])
+        self.assertEqual(slugs[:4], ["berita", "layanan", "sambutan", "pengumuman"])
         self.assertEqual(
             slugs,
             [
@@ -69,7 +69,7 @@ class SkeletonRegistryTests(TestCase):
                 invite=False,
             )
         self.assert_has_extra_section(result.team.opd)
-        self.assertTrue(Page.objects.child_of(result.team.opd).get(slug="galeri").live)
+        self.assertTrue(Page.objects.child_of(result.team.opd).get(slug="sambutan").live)
 
     def test_factories_build_a_registered_section(self):
         home = make_region_site()
@@ -93,4 +93,4 @@ class SkeletonRegistryTests(TestCase):
     def test_without_registration_no_place_builds_it(self):
         home = make_region_site()
         opd = make_opd_section(home, acronym="Diskan")
-        self.assertFalse(Page.objects.child_of(opd).filter(slug="galeri").exists())
+        self.assertFalse(Page.objects.child_of(opd).filter(slug="sambutan").exists())

@@ -223,7 +223,7 @@ class SearchQueryBudgetTests(TestCase):
     def test_query_count_is_flat_for_3_and_30_opds(self):
         small = self.count_queries(3)
         Group.objects.all()  # keep the same client; a new tree replaces nothing, so compare fresh runs
-        self.assertLessEqual(small, 15)
+        self.assertLessEqual(small, 16)  # +1: the main menu (home.templatetags.main_menu_tags)
         self._fixture_teardown()
         self._fixture_setup()
         self.assertEqual(self.count_queries(30), small)

@@ -80,11 +80,11 @@ class CatalogueTests(TestCase):
         response = self.client.get(self.akta.url)
         self.assertContains(response, f'href="/pengaduan/?layanan={self.akta.pk}"')
         self.assertContains(response, "SP4N-LAPOR!")
-        self.assertContains(response, "<details")
+        self.assertContains(response, '<details class="service-standard"')
         self.assertContains(response, "Kompetensi pelaksana")
         ServicePage.objects.filter(pk=self.akta.pk).update(internal_display="lengkap")
         response = self.client.get(self.akta.url)
-        self.assertNotContains(response, "<details")
+        self.assertNotContains(response, '<details class="service-standard"')
         self.assertContains(response, "Standar pelayanan lengkap")
         self.assertContains(response, "css/print.css")
 

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Beranda daerah")
+
+    def ready(self):
+        from . import menu
+
+        menu.connect()

@@ -1,8 +1,9 @@
 """The regional main menu: the region's own sections plus the portal's fixed destinations.
 
-One query, whatever the number of OPDs: the published pages right under the regional home
-marked "tampilkan di menu", OPD homes excluded (the directory stands for them). Fixed entries
-(OPD directory, Pejabat, Informasi Publik, Pengaduan) are URLs, not pages.
+One query, whatever the number of OPDs, and none while the menu is cached (``home.menu``): the
+published pages right under the regional home marked "tampilkan di menu", OPD homes excluded (the
+directory stands for them). Fixed entries (OPD directory, Pejabat, Informasi Publik, Pengaduan)
+are URLs, not pages.
 """
 
 from django import template
@@ -12,6 +13,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from core.models import PortalPageQuerySet
+from home.menu import cached_menu_entries
 from opd_pages.models import OpdHomePage
 
 register = template.Library()
@@ -42,17 +44,23 @@ def fixed_entry(label, url_name, order):
         return None
 
 
-@register.inclusion_tag("navigation/main_menu.html")
-def main_menu(request):
-    home = region_home(request)
-    if home is None:
-        return {"items": []}
+def page_entries(home, request):
+    """(order, title, url) of the regional pages in the menu."""
     entries = []
     for page in menu_pages(home):
         model = ContentType.objects.get_for_id(page.content_type_id).model_class()
         entries.append(
             (PAGE_ORDER.get(model.__name__ if model else "", OTHER_PAGES), page.title, page.get_url(request))
         )
+    return entries
+
+
+@register.inclusion_tag("navigation/main_menu.html")
+def main_menu(request):
+    home = region_home(request)
+    if home is None:
+        return {"items": []}
+    entries = list(cached_menu_entries(home, request, lambda: page_entries(home, request)))
     home_url = home.get_url(request) or "/"
     entries.append((30, _("OPD"), f"{home_url}#opd-directory"))
     entries += filter(

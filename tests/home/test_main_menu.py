@@ -84,3 +84,16 @@ class MainMenuTests(TestCase):
         for n in range(3, 30):
             make_opd_section(self.home, acronym=f"Besar{n}", title=f"Dinas Besar {n}").save()
         self.assertEqual(count(), small)
+
+
+class MainMenuCacheTests(TestCase):
+    """The menu costs no query while cached, and a publish or unpublish shows at once."""
+
+    def test_cached_menu_follows_publish_and_unpublish(self):
+        home, _opds = build_region_tree(opd_count=3)
+        self.client.get("/")  # caches the menu
+        page = home.add_child(instance=RegionalPage(title="Profil Daerah Uji", slug="profil-uji", show_in_menus=True))
+        page.save_revision().publish()
+        self.assertContains(self.client.get("/"), "Profil Daerah Uji")
+        page.unpublish()
+        self.assertNotContains(self.client.get("/"), "Profil Daerah Uji")

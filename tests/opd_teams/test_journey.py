@@ -54,6 +54,7 @@ class OnboardingJourneyTest(TestCase):
                 "tags": "",
                 "image_caption": "",
                 "image_credit": "",
+                "review_interval_months": "0",
                 "action-submit": "Submit",
             }
         )

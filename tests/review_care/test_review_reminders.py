@@ -5,7 +5,7 @@ from io import StringIO
 from unittest import mock
 
 from django.core.management import call_command
-from django.test import SimpleTestCase, TestCase
+from django.test import TestCase
 
 from core.models import ReviewInterval, add_months
 from monitoring.models import MonitoringSettings
@@ -24,7 +24,7 @@ def frozen(moment):
     return mock.patch("django.utils.timezone.now", return_value=moment)
 
 
-class ReviewDueDateTests(SimpleTestCase):
+class ReviewDueDateTests(TestCase):
     def page(self, **fields):
         return ProfilePage(title="Kontak", **fields)
 

@@ -101,6 +101,7 @@ class PublicationGateTests(TestCase):
             "lead": page.lead,
             "body-count": "0",
             "tags": "",
+            "review_interval_months": "0",
             "action-publish": "1",
             "comments-TOTAL_FORMS": "0",
             "comments-INITIAL_FORMS": "0",

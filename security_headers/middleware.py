@@ -14,6 +14,11 @@ def is_admin(request):
     return request.path_info.startswith(admin_prefixes())
 
 
+def is_preview(request):
+    """Wagtail renders a page preview through the middleware with a dummy request (public path)."""
+    return getattr(request, "is_preview", False)
+
+
 class PortalCSPMiddleware(CSPMiddleware):
     """django-csp with the portal's policy per area (public site, strict admin screens, other admin screens)."""
 
@@ -21,7 +26,9 @@ class PortalCSPMiddleware(CSPMiddleware):
         parts = super().get_policy_parts(request, response, report_only=report_only)
         if parts.config is not None or parts.replace is not None:
             return parts  # a view chose its own policy with django-csp's decorators
-        if not is_admin(request):
+        if is_preview(request):
+            config = None if report_only else policies.PUBLIC_PREVIEW
+        elif not is_admin(request):
             config = None if report_only else policies.PUBLIC
         else:
             match = getattr(request, "resolver_match", None)
@@ -45,6 +52,6 @@ class SecurityHeadersMiddleware:
         response.setdefault("Permissions-Policy", policies.PERMISSIONS_POLICY)
         response.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         response.setdefault("Cross-Origin-Opener-Policy", "same-origin")
-        if is_admin(request):
+        if is_admin(request) or is_preview(request):
             response.setdefault("X-Frame-Options", "SAMEORIGIN")
         return response

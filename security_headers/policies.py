@@ -32,6 +32,9 @@ PUBLIC = {
     "frame-ancestors": [NONE],
 }
 
+#: A page rendered for the admin's preview panel: the public policy, framed by the admin only.
+PUBLIC_PREVIEW = {**PUBLIC, "frame-ancestors": [SELF]}
+
 _ADMIN_COMMON = {
     "default-src": [NONE],
     "img-src": [SELF, "data:", "blob:"],

@@ -113,3 +113,30 @@ class DeployCheckTests(TestCase):
             timeout=120,
         )
         self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+
+
+class PagePreviewFramingTests(TestCase):
+    """Wagtail renders the preview panel's page through the middleware with a dummy request for the
+    page's public path; the admin must still be able to frame it (the public site never)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.opds = build_region_tree(opd_count=1, news_per_opd=1)
+        cls.editor = get_user_model().objects.create_superuser("pratinjau", "pratinjau@contohkab.go.id", "x")
+
+    def test_preview_may_be_framed_by_the_admin_and_the_public_page_may_not(self):
+        from opd_pages.models import NewsPage
+
+        news = NewsPage.objects.first()
+        self.client.force_login(self.editor)
+        response = self.client.get(reverse("wagtailadmin_pages:view_draft", args=[news.pk]))
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, news.title)
+        policy = parse_csp(response["Content-Security-Policy"])
+        self.assertEqual(policy["frame-ancestors"], ["'self'"])
+        self.assertEqual(policy["script-src"], ["'self'"])  # the public policy otherwise
+        self.assertEqual(response["X-Frame-Options"], "SAMEORIGIN")
+        self.client.logout()
+        public = self.client.get(news.url)
+        self.assertEqual(parse_csp(public["Content-Security-Policy"])["frame-ancestors"], ["'none'"])
+        self.assertEqual(public["X-Frame-Options"], "DENY")

@@ -25,6 +25,7 @@ class CitizenSitesJourneyTests(ReadOnlyBrowserTestCase):
         sites_content.step()
 
     def assert_fits_the_phone(self, page):
+        page.wait_for_load_state("load")  # after a click: the stylesheet must be there before layout is measured
         self.assertLessEqual(page.evaluate("document.documentElement.scrollWidth"), PHONE["width"])
 
     def test_phone_menu_without_javascript_reaches_every_part_of_the_site(self):

@@ -55,6 +55,7 @@ def request(port, path, *, method="GET", source="127.0.0.1", headers=None, body=
 class Deployment:
     def __init__(self, workdir, app_servers=2, workers=1, threads=4, extra_env=None):
         self.workdir = Path(workdir)
+        self.workdir.mkdir(parents=True, exist_ok=True)
         self.workers = workers
         self.threads = threads
         self.processes = {}
@@ -100,8 +101,9 @@ class Deployment:
             process.kill()
         log.close()
 
-    def manage(self, *args):
-        run = subprocess.run([PYTHON, "manage.py", *args], cwd=REPO, env=self.env, capture_output=True, text=True)
+    def manage(self, *args, settings=None):
+        env = {**self.env, "DJANGO_SETTINGS_MODULE": settings} if settings else self.env
+        run = subprocess.run([PYTHON, "manage.py", *args], cwd=REPO, env=env, capture_output=True, text=True)
         assert run.returncode == 0, run.stderr[-2000:]
         return run
 
@@ -132,7 +134,9 @@ class Deployment:
         )
         self.manage("migrate", "--noinput")
         if fill_args:
-            self.manage("fill_region", *fill_args, "--force", "--verbosity", "0")
+            self.manage(
+                "fill_region", *fill_args, "--force", "--verbosity", "0", settings="benchmarks.servers_fill_settings"
+            )
         setup = self.manage("shell", "-c", (REPO / "benchmarks/servers_site.py").read_text())
         self.home_id = int(re.search(r"HOME (\d+)", setup.stdout).group(1))
         for index, port in enumerate(self.app_ports):

@@ -63,6 +63,12 @@ def build_dip(opd=None, today=None):
     return list(categories.values())
 
 
+def absolute_url(url, base_url):
+    """``url`` as an address for a file read elsewhere: Wagtail's ``url`` is already absolute
+    when the portal has several Sites (an OPD on its own host name), relative otherwise."""
+    return url if url.startswith(("http://", "https://")) else base_url + url
+
+
 def dip_rows(categories, base_url=""):
     """One row per item, in the export's column order (the XLSX header above)."""
     number = 0
@@ -70,7 +76,7 @@ def dip_rows(categories, base_url=""):
         for item in category.items:
             number += 1
             note = _("Perlu diperbarui (lebih dari 6 bulan)") if item.stale else ""
-            where = item.consequence_test if item.is_exempt else base_url + item.url
+            where = item.consequence_test if item.is_exempt else absolute_url(item.url, base_url)
             yield [
                 number,
                 str(category.label),

@@ -107,6 +107,23 @@ class DipTests(TestCase):
         regional_text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(regional.content)).pages)
         self.assertIn("Dokumen OPD lain", " ".join(regional_text.split()))
 
+    def test_exports_link_each_item_once_when_an_opd_has_its_own_host(self):
+        from pypdf import PdfReader
+
+        Site.objects.create(hostname="lain.contohkab.go.id", port=80, root_page=self.sections[1].opd)
+        response = self.client.get(reverse("ppid:dip_opd_xlsx", args=[self.opd.slug]))
+        rows = {
+            row[2]: row
+            for row in load_workbook(io.BytesIO(response.content)).active.iter_rows(min_row=5, values_only=True)
+        }
+        link = rows["Renja segar"][10]
+        self.assertTrue(link.startswith("http://"), link)
+        self.assertEqual(link.count("http://"), 1, link)  # not the request's host glued to an absolute URL
+        self.assertTrue(link.endswith(self.fresh.url_path.split("/", 2)[2]), link)
+        pdf = self.client.get(reverse("ppid:dip_opd_pdf", args=[self.opd.slug]))
+        text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
+        self.assertNotIn("testserverhttp", "".join(text.split()))
+
     def test_printable_dip_has_no_site_chrome(self):
         response = self.client.get(reverse("ppid:dip_opd_print", args=[self.opd.slug]))
         self.assertContains(response, "Daftar Informasi Publik")

@@ -255,6 +255,21 @@ class PasskeyTests(TestCase):
             set(StaticToken.objects.filter(device__user=self.users["humas"]).values_list("token", flat=True)), old_codes
         )
 
+    def test_no_role_can_remove_a_platform_accounts_or_another_opds_passkey(self):
+        self.enrol_passkey("diskominfo")
+        self.enrol_passkey("disdukcapil.admin")
+        targets = list(WebAuthnCredential.objects.filter(user__username__in=["diskominfo", "disdukcapil.admin"]))
+        for attacker in ("dinkes.operator", "dinkes.admin", "humas"):
+            own, _codes = self.enrol_passkey(attacker)
+            self.login(attacker)
+            verify_with_passkey(self.client, own)
+            for credential in targets:
+                url = reverse("accounts:passkey_remove", args=[credential.pk])
+                with self.subTest(attacker=attacker, target=credential.user.username):
+                    self.assertEqual(self.client.get(url).status_code, 405)  # removal is POST only
+                    self.assertEqual(self.client.post(url).status_code, 404)  # and finds only one's own
+        self.assertEqual(WebAuthnCredential.objects.filter(pk__in=[c.pk for c in targets]).count(), len(targets))
+
     def test_users_remove_their_own_passkeys_only(self):
         first, _codes = self.enrol_passkey("dinkes.admin")
         theirs, _codes = self.enrol_passkey("disdukcapil.admin")

@@ -131,7 +131,8 @@ class DipTests(TestCase):
         self.assertNotContains(response, "site-header")
 
     def test_unknown_opd_answers_404(self):
-        self.assertEqual(self.client.get(reverse("ppid:dip_opd", args=["tidak-ada"])).status_code, 404)
+        for name in ("ppid:dip_opd", "ppid:dip_opd_xlsx", "ppid:dip_opd_pdf"):
+            self.assertEqual(self.client.get(reverse(name, args=["tidak-ada"])).status_code, 404, name)
 
 
 class YearlyReportTests(TestCase):

@@ -16,6 +16,8 @@ from django.core.management.color import no_style
 from django.db import connections, router
 from wagtail.models import Page, PageLogEntry
 
+from core.bulk_insert import insert_many
+
 PAGE_FIELDS = [field for field in Page._meta.concrete_fields if not field.primary_key]
 
 
@@ -29,7 +31,7 @@ def _next_position(parent):
 
 
 def insert_rows(model, fields, objects, using):
-    """One ``INSERT`` per object of ``fields`` through ``executemany`` (values prepared as Django saves them).
+    """Insert ``objects``' ``fields`` with one prepared statement (values prepared as Django saves them).
 
     Much cheaper than ``bulk_create`` for tens of thousands of rows: the statement is compiled
     once instead of once per batch of hundreds of rows × every field.
@@ -37,14 +39,8 @@ def insert_rows(model, fields, objects, using):
     if not objects:
         return
     connection = connections[using]
-    quote = connection.ops.quote_name
-    sql = (
-        f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) "
-        f"VALUES ({', '.join(['%s'] * len(fields))})"
-    )
     rows = [[field.get_db_prep_save(field.pre_save(obj, True), connection) for field in fields] for obj in objects]
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, rows)
+    insert_many(connection, model._meta.db_table, [field.column for field in fields], rows)
 
 
 def _insert_specific_rows(model, pages, using):

@@ -13,6 +13,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.bulk_insert import insert_many
+
 from .models import SearchDocument
 from .text import analyze, tokenize
 
@@ -157,13 +159,8 @@ def index_new_pages(pages, opds):
         return 0
     fields = [field for field in SearchDocument._meta.concrete_fields if not field.generated]
     values = [[field.get_db_prep_save(field.pre_save(doc, True), connection) for field in fields] for doc in documents]
-    quote = connection.ops.quote_name
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.executemany(
-            f"INSERT INTO {quote(SearchDocument._meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) "
-            f"VALUES ({', '.join(['%s'] * len(fields))})",
-            values,
-        )
+    with transaction.atomic():
+        insert_many(connection, SearchDocument._meta.db_table, [field.column for field in fields], values)
         if uses_fts5():
             with connection.cursor() as cursor:
                 cursor.executemany(

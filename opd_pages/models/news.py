@@ -10,7 +10,7 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import PageManager
+from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from core.blocks import BodyStreamBlock
@@ -20,8 +20,29 @@ from ..api import image_api_fields, opd_api_field
 from .listing import ListingIndexPage, OpdContentQuerySet, image_prefetch
 from .opd import OpdContentMixin
 
+#: Depth of an OPD home (root → regional home → OPD): every news item of an OPD shares the
+#: path of this depth, kept on the news table as ``listing_section``.
+SECTION_DEPTH = 3
+
+
+def section_of(path):
+    """The path prefix of the depth-``SECTION_DEPTH`` ancestor (the OPD home, or Semua berita)."""
+    return path[: SECTION_DEPTH * Page.steplen]
+
 
 class NewsPageQuerySet(OpdContentQuerySet):
+    def descendant_of_q(self, other, inclusive=False):
+        """Wagtail's subtree filter plus, inside one OPD, the news table's own ``listing_section``.
+
+        The OPD's Berita and the "Semua berita" filter by OPD then read the OPD's news from the
+        ``news_of_section_newest_first`` index in listing order, instead of walking every news
+        item of the region newest first and keeping one in forty.
+        """
+        condition = super().descendant_of_q(other, inclusive)
+        if other.depth >= SECTION_DEPTH:
+            condition &= models.Q(listing_section=section_of(other.path))
+        return condition
+
     def newest_first(self):
         """Newest first, by columns of the news table only, so one index (``news_newest_first``) serves it."""
         return self.order_by("-date", "-listing_published_at", "-pk")
@@ -93,6 +114,9 @@ class NewsPage(OpdContentMixin, ListingImageMixin, ReviewScheduleMixin, BasePage
     #: A copy of ``first_published_at`` kept on the news table (see ``save``): the newest-first sort
     #: of 100,000 news then reads one index instead of sorting a join of two tables.
     listing_published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    #: The path of the OPD home above the item (``section_of``), kept in step by ``save`` and by
+    #: ``resync_sections`` after a move; lets one index serve an OPD's news newest first.
+    listing_section = models.CharField(max_length=SECTION_DEPTH * 4, blank=True, default="", editable=False)
 
     propose_for_front_page = models.BooleanField(
         _("usulkan ke beranda"),
@@ -136,15 +160,37 @@ class NewsPage(OpdContentMixin, ListingImageMixin, ReviewScheduleMixin, BasePage
 
     def sync_listing_fields(self):
         self.listing_published_at = self.first_published_at
+        self.listing_section = section_of(self.path or "")
 
     def save(self, *args, **kwargs):
         self.sync_listing_fields()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "first_published_at" in update_fields:
             kwargs["update_fields"] = {*update_fields, "listing_published_at"}
+        if update_fields is not None and "path" in update_fields:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "listing_section"}
         return super().save(*args, **kwargs)
 
     class Meta:
         verbose_name = _("berita")
         verbose_name_plural = _("berita")
-        indexes = [models.Index(fields=["date", "listing_published_at", "page_ptr"], name="news_newest_first")]
+        indexes = [
+            models.Index(fields=["date", "listing_published_at", "page_ptr"], name="news_newest_first"),
+            models.Index(
+                fields=["listing_section", "date", "listing_published_at", "page_ptr"],
+                name="news_of_section_newest_first",
+            ),
+        ]
+
+
+def resync_sections(path):
+    """Recompute ``listing_section`` of the news at or below ``path`` (after a move)."""
+    stale = [
+        NewsPage(pk=pk, listing_section=section_of(page_path))
+        for pk, page_path, section in NewsPage.objects.filter(path__startswith=path).values_list(
+            "pk", "path", "listing_section"
+        )
+        if section != section_of(page_path)
+    ]
+    NewsPage.objects.bulk_update(stale, ["listing_section"], batch_size=500)
+    return len(stale)

@@ -79,9 +79,9 @@ bench-db: install-test ## Fill BENCH_DATABASE_URL with a generated region (FILL_
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) migrate --noinput
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) fill_region $(FILL_ARGS)
 
-bench-small-db: install-test ## Fill BENCH_SMALL_DATABASE_URL with a 3-OPD region (the baseline of the ratio table)
+bench-small-db: install-test ## Fill BENCH_SMALL_DATABASE_URL with a 3-OPD region (1,200 news each: the baseline of the ratio table)
 	DATABASE_URL=$(BENCH_SMALL_DATABASE_URL) $(MANAGE) migrate --noinput
-	DATABASE_URL=$(BENCH_SMALL_DATABASE_URL) $(MANAGE) fill_region --opds 3 --news 100
+	DATABASE_URL=$(BENCH_SMALL_DATABASE_URL) $(MANAGE) fill_region --opds 3 --news 1200
 
 bench: install-test nginx wrk ## Benchmark every public URL on the 3-OPD region and on BENCH_DATABASE_URL (ratio table), then throughput (never fails on time)
 	@stamp=$$(date -u +%Y%m%dT%H%M%SZ); \

@@ -128,6 +128,15 @@ class HealthTests(TestCase):
         self.assertEqual(response.status_code, 503)
         self.assertFalse(response.json()["checks"]["worker"]["ok"])
 
+    @override_settings(SECURE_SSL_REDIRECT=True)
+    def test_probes_answer_over_plain_http_where_pages_redirect_to_https(self):
+        # A load balancer or Prometheus talks to an app server directly, without TLS.
+        self.assertEqual(self.client.get("/healthz").status_code, 200)
+        self.assertEqual(self.client.get("/readyz").status_code, 200)
+        self.assertEqual(self.client.get("/metrics", REMOTE_ADDR="127.0.0.1").status_code, 200)
+        self.assertEqual(self.client.get("/healthz/extra").status_code, 301)
+        self.assertEqual(self.client.get("/").status_code, 301)
+
 
 class MetricsTests(TestCase):
     def test_metrics_from_loopback(self):

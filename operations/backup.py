@@ -116,6 +116,8 @@ def backup(destination):
     destination.mkdir(parents=True, exist_ok=True)
     if any(destination.iterdir()):
         raise BackupError(f"Folder {destination} tidak kosong; pilih folder baru untuk cadangan.")
+    # The dump holds password hashes, 2FA secrets and citizens' data: only its owner may read it.
+    destination.chmod(0o700)
     vendor, settings_dict = _database()
     if vendor == "postgresql":
         subprocess.run(

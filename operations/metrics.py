@@ -11,7 +11,10 @@ With several gunicorn workers set ``PROMETHEUS_MULTIPROC_DIR`` (see docs/deploym
 that a scrape sums every worker's counters.
 """
 
-from prometheus_client import Counter
+import os
+
+from django.http import HttpResponse
+from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, generate_latest, multiprocess
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import REGISTRY
 
@@ -82,4 +85,11 @@ def metrics_view(request):
         return HttpResponseForbidden()
     if not any(address in network for network in networks):
         return HttpResponseForbidden()
-    return ExportToDjangoView(request)
+    if "PROMETHEUS_MULTIPROC_DIR" not in os.environ:
+        return ExportToDjangoView(request)
+    # Several gunicorn workers (the systemd unit): django-prometheus' view reads only the
+    # workers' files into a fresh registry, which would leave out the queue gauges above.
+    registry = CollectorRegistry()
+    multiprocess.MultiProcessCollector(registry)
+    registry.register(QueueCollector())
+    return HttpResponse(generate_latest(registry), content_type=CONTENT_TYPE_LATEST)

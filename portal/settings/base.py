@@ -270,6 +270,9 @@ PORTAL_TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 PORTAL_TRUSTED_PROXY_HOPS = int(os.environ.get("TRUSTED_PROXY_HOPS", "1"))
 # Client networks allowed to read /metrics (Prometheus).
 PORTAL_METRICS_NETWORKS = env_list("METRICS_NETWORKS", "127.0.0.0/8,::1/128")
+# A load balancer's health check and Prometheus' scrape reach an app server over plain HTTP:
+# the probes are answered there instead of being redirected to HTTPS (SECURE_SSL_REDIRECT).
+SECURE_REDIRECT_EXEMPT = [r"^(healthz|readyz|metrics)$"]
 
 # E-mail: SMTP configured from the environment.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

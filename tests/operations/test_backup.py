@@ -71,6 +71,8 @@ class SqliteBackupTests(TransactionTestCase):
                 self.assertEqual(Page.objects.count(), manifest["pages"]["count"])
             self.assertIn("documents/laporan.pdf", manifest["media"])
             self.assertEqual(verify(Path(folder) / "cadangan"), [])
+            # Password hashes and 2FA secrets are in the dump: no other local user may open the folder.
+            self.assertEqual((Path(folder) / "cadangan").stat().st_mode & 0o777, 0o700)
 
     def test_restore_refuses_a_folder_that_is_not_a_backup(self):
         with tempfile.TemporaryDirectory() as folder, self.assertRaises(BackupError):

@@ -128,6 +128,15 @@ class HealthTests(TestCase):
         self.assertEqual(response.status_code, 503)
         self.assertFalse(response.json()["checks"]["worker"]["ok"])
 
+    @override_settings(SECURE_SSL_REDIRECT=True)
+    def test_probes_answer_over_plain_http_where_pages_redirect_to_https(self):
+        # A load balancer or Prometheus talks to an app server directly, without TLS.
+        self.assertEqual(self.client.get("/healthz").status_code, 200)
+        self.assertEqual(self.client.get("/readyz").status_code, 200)
+        self.assertEqual(self.client.get("/metrics", REMOTE_ADDR="127.0.0.1").status_code, 200)
+        self.assertEqual(self.client.get("/healthz/extra").status_code, 301)
+        self.assertEqual(self.client.get("/").status_code, 301)
+
 
 class MetricsTests(TestCase):
     def test_metrics_from_loopback(self):
@@ -137,6 +146,20 @@ class MetricsTests(TestCase):
         text = response.content.decode()
         for name in ("django_http_requests_total_by_method", "portal_task_queue_depth", "portal_outbox_undelivered"):
             self.assertIn(name, text)
+
+    def test_metrics_with_several_gunicorn_workers_keep_the_queue_gauges(self):
+        # PROMETHEUS_MULTIPROC_DIR as deploy/systemd/portal-app@.service sets it.
+        import shutil
+        import tempfile
+
+        folder = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, folder)
+        with mock.patch.dict("os.environ", {"PROMETHEUS_MULTIPROC_DIR": folder}):
+            response = self.client.get("/metrics", REMOTE_ADDR="127.0.0.1")
+        self.assertEqual(response.status_code, 200)
+        text = response.content.decode()
+        self.assertIn("portal_task_queue_depth 0.0", text)
+        self.assertIn("portal_outbox_undelivered 0.0", text)
 
     def test_metrics_refused_to_the_public(self):
         self.assertEqual(self.client.get("/metrics", REMOTE_ADDR="203.0.113.5").status_code, 403)

@@ -1,8 +1,10 @@
 """The backup and restore drill: the database plus every media file, and a check that they match.
 
 ``backup`` writes a folder: ``database.dump`` (``pg_dump --format=custom``) or
-``database.sqlite3`` (SQLite's online backup), ``media.tar`` (every file of the default storage:
-the bucket or ``MEDIA_ROOT``) and ``manifest.json`` (the fingerprint of what was saved).
+``database.sqlite3`` (SQLite's online backup), ``media.tar`` (every file of the storages in
+``PORTAL_BACKUP_STORAGES``: the bucket, which holds the private files under private/ too, or
+``MEDIA_ROOT`` plus the citizens' attachments and the uploaded WordPress exports, each under
+``@<alias>/`` in the archive) and ``manifest.json`` (the fingerprint of what was saved).
 ``restore`` loads such a folder into the configured — empty — database and storage.
 ``verify`` recomputes the fingerprint where the portal now points and lists every difference:
 page tree, revisions, users, media files (name, size, SHA-256) and the answers of the search.
@@ -17,9 +19,10 @@ import subprocess
 import tarfile
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+from django.core.files.storage import default_storage, storages
 from django.db import connection
 from wagtail.models import Page, Revision
 
@@ -41,6 +44,33 @@ def storage_files(storage=None, prefix=""):
     for directory in directories:
         names += storage_files(storage, f"{prefix}{directory}/")
     return sorted(names)
+
+
+def backup_storages():
+    """The storages a backup holds, by alias (``PORTAL_BACKUP_STORAGES``)."""
+    return {alias: storages[alias] for alias in getattr(settings, "PORTAL_BACKUP_STORAGES", ["default"])}
+
+
+def archive_name(alias, name):
+    return name if alias == "default" else f"@{alias}/{name}"
+
+
+def from_archive_name(member):
+    """(alias, name) of an archive member: ``@alias/name`` or a default-storage name."""
+    if member.startswith("@"):
+        alias, _sep, name = member[1:].partition("/")
+        return alias, name
+    return "default", member
+
+
+def backed_up_files():
+    """(archive name, storage, name) of every file a backup holds, sorted."""
+    entries = [
+        (archive_name(alias, name), storage, name)
+        for alias, storage in backup_storages().items()
+        for name in storage_files(storage)
+    ]
+    return sorted(entries, key=lambda entry: entry[0])
 
 
 def _sha256(data):
@@ -75,10 +105,10 @@ def fingerprint(queries=None):
     tree = list(Page.objects.order_by("path").values_list("path", "title", "live", "content_type__model"))
     users = sorted(get_user_model().objects.values_list("username", "email", "is_active"))
     media = {}
-    for name in storage_files():
-        with default_storage.open(name, "rb") as handle:
+    for member, storage, name in backed_up_files():
+        with storage.open(name, "rb") as handle:
             data = handle.read()
-        media[name] = {"size": len(data), "sha256": _sha256(data)}
+        media[member] = {"size": len(data), "sha256": _sha256(data)}
     queries = probe_queries() if queries is None else queries
     return {
         "pages": {"count": len(tree), "sha256": _sha256(json.dumps(tree).encode())},
@@ -143,12 +173,11 @@ def backup(destination):
         target.close()
     else:
         raise BackupError(f"Basis data {vendor} tidak didukung oleh perintah cadangan.")
-    names = storage_files()
     with tarfile.open(destination / "media.tar", "w") as archive:
-        for name in names:
-            with default_storage.open(name, "rb") as handle:
+        for member, storage, name in backed_up_files():
+            with storage.open(name, "rb") as handle:
                 data = handle.read()
-            info = tarfile.TarInfo(name)
+            info = tarfile.TarInfo(member)
             info.size = len(data)
             archive.addfile(info, io.BytesIO(data))
     manifest = fingerprint()
@@ -165,7 +194,7 @@ def restore(source):
     tables = connection.introspection.table_names()
     if "wagtailcore_page" in tables and Page.objects.exists():
         raise BackupError("Basis data tujuan sudah berisi halaman; pulihkan hanya ke basis data kosong.")
-    if storage_files():
+    if backed_up_files():
         raise BackupError("Penyimpanan media tujuan tidak kosong; pulihkan hanya ke bucket/folder kosong.")
     if vendor == "postgresql":
         connection.close()
@@ -195,8 +224,11 @@ def restore(source):
         for member in archive.getmembers():
             if not member.isfile() or member.name.startswith("/") or ".." in Path(member.name).parts:
                 continue
-            saved = default_storage.save(member.name, ContentFile(archive.extractfile(member).read()))
-            if saved != member.name:
+            alias, name = from_archive_name(member.name)
+            if alias not in backup_storages():
+                raise BackupError(f"Berkas {member.name} milik penyimpanan {alias} yang tidak dikenal di sini.")
+            saved = backup_storages()[alias].save(name, ContentFile(archive.extractfile(member).read()))
+            if saved != name:
                 raise BackupError(f"Berkas {member.name} tersimpan sebagai {saved}; penyimpanan tujuan tidak kosong?")
 
 

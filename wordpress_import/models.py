@@ -9,7 +9,7 @@ Diskominfo's quarantine list.
 import os
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, storages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -30,11 +30,9 @@ class ImportStorage(FileSystemStorage):
         return None
 
 
-import_storage = ImportStorage()
-
-
 def private_storage():
-    return import_storage
+    """``STORAGES["wordpress_import"]``: :class:`ImportStorage`, or the bucket's private/ with several servers."""
+    return storages["wordpress_import"]
 
 
 class ImportRun(models.Model):

@@ -1,6 +1,10 @@
 """Background work of the import admin: the dry run and the real import of an uploaded export."""
 
 import logging
+import shutil
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
 
 from django.utils import timezone
 from django_tasks import task
@@ -14,13 +18,35 @@ from .wxr import WxrError
 logger = logging.getLogger("portal.wordpress_import")
 
 
-def _execute(run, dry_run):
-    uploads = run.uploads_file.path if run.uploads_file else None
+@contextmanager
+def local_copy(field_file):
+    """A path on this machine for ``field_file``: its own, or a temporary copy from the bucket.
+
+    The worker that runs an import need not be the app server the export was uploaded to.
+    """
+    if not field_file:
+        yield None
+        return
     try:
-        report = import_wordpress(
-            run.opd, run.export_file.path, uploads=uploads, dry_run=dry_run, moderate=run.moderate,
-            user=run.created_by, run=run, fetch_missing=run.fetch_missing,
-        )  # fmt: skip
+        yield field_file.storage.path(field_file.name)
+        return
+    except NotImplementedError:  # object storage: no local path
+        pass
+    suffix = Path(field_file.name).suffix
+    with tempfile.NamedTemporaryFile(suffix=suffix, prefix="wordpress-import-") as copy:
+        with field_file.storage.open(field_file.name, "rb") as source:
+            shutil.copyfileobj(source, copy, 1024 * 1024)
+        copy.flush()
+        yield copy.name
+
+
+def _execute(run, dry_run):
+    try:
+        with local_copy(run.export_file) as export, local_copy(run.uploads_file) as uploads:
+            report = import_wordpress(
+                run.opd, export, uploads=uploads, dry_run=dry_run, moderate=run.moderate,
+                user=run.created_by, run=run, fetch_missing=run.fetch_missing,
+            )  # fmt: skip
     except (WordpressImportError, WxrError) as error:
         run.status, run.error = ImportRun.Status.FAILED, str(error)
         return None

@@ -239,6 +239,22 @@ STORAGES["casework_private"] = {
     "BACKEND": "django.core.files.storage.FileSystemStorage",
     "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
 }
+# Uploaded WordPress exports (unpublished and private posts): never served.
+PORTAL_WORDPRESS_IMPORT_ROOT = Path(os.environ.get("WORDPRESS_IMPORT_ROOT", BASE_DIR / "var" / "wordpress-import"))
+STORAGES["wordpress_import"] = {"BACKEND": "wordpress_import.models.ImportStorage"}  # under that root
+if os.environ.get("MEDIA_S3_BUCKET"):
+    # Several app servers: the private files live in the bucket too, under private/ (which the
+    # bucket policy keeps private; deploy/s3-public-images-policy.json), so a citizen's attachment
+    # uploaded through one server opens on the others and the worker reads any uploaded export.
+    for alias, prefix in (("casework_private", "private/casework"), ("wordpress_import", "private/wordpress-import")):
+        STORAGES[alias] = {
+            "BACKEND": MEDIA_STORAGE["BACKEND"],
+            "OPTIONS": {**MEDIA_STORAGE["OPTIONS"], "location": prefix, "custom_domain": None},
+        }
+    # One bucket holds them all: the default storage's listing already includes private/.
+    PORTAL_BACKUP_STORAGES = ["default"]
+else:
+    PORTAL_BACKUP_STORAGES = ["default", "casework_private", "wordpress_import"]
 # Documents are always streamed through the portal's own view, which checks privacy first;
 # the storage (bucket or MEDIA_ROOT) never serves a document to the public directly.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
@@ -474,9 +490,6 @@ PORTAL_COMPLAINTS_SECOND_ESCALATION_HOURS = int(os.environ.get("PORTAL_COMPLAINT
 PORTAL_COMPLAINTS_QUOTA = int(os.environ.get("PORTAL_COMPLAINTS_QUOTA", "5"))
 PORTAL_COMPLAINTS_QUOTA_SECONDS = int(os.environ.get("PORTAL_COMPLAINTS_QUOTA_SECONDS", "3600"))
 PORTAL_LAPOR_URL = os.environ.get("PORTAL_LAPOR_URL", "https://www.lapor.go.id/")
-# WordPress import (wordpress_import): uploaded exports hold unpublished posts, so they are kept
-# outside MEDIA_ROOT and never served.
-PORTAL_WORDPRESS_IMPORT_ROOT = Path(os.environ.get("WORDPRESS_IMPORT_ROOT", BASE_DIR / "var" / "wordpress-import"))
 # Fetching attachments missing from the uploads copy (wordpress_import.fetch): hosts allowed besides
 # the export's own (these may also resolve to addresses on the internal network), size cap, timeout.
 PORTAL_WORDPRESS_FETCH_HOSTS = [h.strip() for h in os.environ.get("WORDPRESS_FETCH_HOSTS", "").split(",") if h.strip()]

@@ -317,3 +317,33 @@ def test_readyz_turns_red_when_redis_stops_and_pages_still_serve(deployment):
         response, body = request(port, "/", headers={"Host": "127.0.0.1"})
         assert response.status == 200, deployment.log("app0")
         assert b"Kabupaten Dua Server" in body
+
+
+def test_a_citizens_attachment_stored_through_one_server_opens_on_the_other(admin, deployment):
+    """Private files are in the bucket's private/ prefix, never on one server's disk."""
+    created = deployment.manage(
+        "shell",
+        "-c",
+        (
+            "from django.core.files.base import ContentFile\n"
+            "from django.core.files.storage import default_storage\n"
+            "from complaints.models import ComplaintAttachment\n"
+            "from tests.factories.complaints import ComplaintFactory\n"
+            "case = ComplaintFactory()\n"
+            "a = ComplaintAttachment(case=case, original_name='bukti.pdf', content_type='application/pdf', size=13)\n"
+            "a.file.save('bukti-dua-server.pdf', ContentFile(b'%PDF-1.4 bukti'), save=False)\n"
+            "a.save()\n"
+            "key = 'private/casework/' + a.file.name\n"
+            "print('ATT', case.pk, a.pk, a.file.storage.location, default_storage.exists(key), key)"
+        ),
+    ).stdout
+    case_id, attachment_id, location, in_bucket, key = re.search(r"ATT (\d+) (\d+) (\S+) (\S+) (\S+)", created).groups()
+    assert location == "private/casework"
+    assert in_bucket == "True"
+    for port in deployment.app_ports:
+        response, body = admin.on(port).get(f"/admin/pengaduan/{case_id}/lampiran/{attachment_id}/")
+        assert response.status == 200, (port, response.status)
+        assert body == b"%PDF-1.4 bukti"
+    # Not through the proxy's /media/ (the bucket policy and nginx serve images only).
+    response, _ = request(deployment.nginx_port, f"/media/{key}")
+    assert response.status == 404

@@ -1,8 +1,10 @@
-"""The main menu's regional pages, cached until a page or a Site changes.
+"""The site's structure — the main menu's regional pages, the OPD directory — cached until a page or a Site changes.
 
 The menu is on every public page; without the cache it is one query per request. The cached
 entries are (order, title, url) per regional home and host (URLs are relative on the region's
-host, absolute elsewhere). A publish, unpublish, move or delete of any page, or a saved Site,
+host, absolute elsewhere). The directory of the home page is (kind, [(acronym, title, url)]) per
+home, host and language: rendering 40 OPD links from pages cost more than the rest of the
+page's lists together. A publish, unpublish, move or delete of any page, or a saved Site,
 drops the whole entry at once and again when the transaction commits (a request in between may
 have cached the old menu). A failing cache means the query runs.
 """
@@ -19,8 +21,9 @@ CACHE_KEY = "home:main-menu"
 CACHE_SECONDS = 3600
 
 
-def cached_menu_entries(home, request, compute):
-    key = f"{home.pk}:{request.get_host() if request is not None else ''}"
+def cached_menu_entries(home, request, compute, part="menu"):
+    """``compute()``'s answer for ``home`` on the request's host, from the cache when it has it."""
+    key = f"{part}:{home.pk}:{request.get_host() if request is not None else ''}"
     try:
         menus = cache.get(CACHE_KEY) or {}
     except Exception:  # a failing cache (Redis down) costs the query, never the page
@@ -30,6 +33,24 @@ def cached_menu_entries(home, request, compute):
         with contextlib.suppress(Exception):
             cache.set(CACHE_KEY, menus, CACHE_SECONDS)
     return menus[key]
+
+
+def directory_groups(home, request):
+    """The OPD directory: [(kind label, [(acronym, title, url), …]), …] in directory order."""
+    from django.utils.translation import get_language
+
+    from opd_pages.models import OpdHomePage
+
+    def compute():
+        groups = []
+        for opd in OpdHomePage.objects.directory():
+            label = str(opd.get_kind_display())
+            if not groups or groups[-1][0] != label:
+                groups.append((label, []))
+            groups[-1][1].append((opd.acronym, opd.title, opd.get_url(request)))
+        return groups
+
+    return cached_menu_entries(home, request, compute, part=f"directory:{get_language()}")
 
 
 def forget_menus():

@@ -20,8 +20,9 @@ from core.blocks import BodyStreamBlock
 from core.models import BasePage, ReviewedContentMixin
 from core.queries import not_restricted
 from opd_hosts.settings_models import RegionWideSettingMixin
-from opd_pages.models import AnnouncementPage, EventPage, NewsPage, OpdHomePage, attach_opds
+from opd_pages.models import AnnouncementPage, EventPage, NewsPage, attach_opds
 
+from ..menu import directory_groups
 from .archive import NewsArchivePage
 from .curation import Highlight, PinnedAnnouncement, QuickLink
 
@@ -149,7 +150,7 @@ class HomePage(BasePage):
         attach_opds([*latest_news, *announcements, *events, *(highlight.page for highlight in highlights)])
         pinned = PinnedAnnouncement.for_request(request)
         context.update(
-            opd_directory=OpdHomePage.objects.directory(),
+            opd_directory=directory_groups(self, request),
             latest_news=latest_news,
             current_announcements=announcements,
             upcoming_events=events,

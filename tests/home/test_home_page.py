@@ -27,7 +27,8 @@ class RegionalHomePageTests(TestCase):
     def test_directory_groups_opds_by_kind_with_acronyms(self):
         response = self.client.get("/")
         directory = response.context["opd_directory"]
-        self.assertEqual([opd.kind for opd in directory], ["dinas", "dinas", "kecamatan"])
+        self.assertEqual([kind for kind, _opds in directory], ["Dinas", "Kecamatan"])
+        self.assertEqual([len(opds) for _kind, opds in directory], [2, 1])
         content = response.content.decode()
         self.assertLess(content.index(">Dinas<"), content.index(">Kecamatan<"))
         self.assertContains(response, '<abbr title="Kecamatan Maju">KecMaju</abbr>', html=True)

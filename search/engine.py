@@ -8,6 +8,7 @@ matches (OPD × kind × year), not one query per facet.
 """
 
 import logging
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db import connection
@@ -148,16 +149,22 @@ class DatabaseEngine:
             return cursor.fetchall()
 
     def search(self, parsed, filters, offset=0, limit=10, all_words=True):
+        # The newest COUNT_LIMIT + 1 matches give the total and the facet counts (so, when there
+        # are more, the counts are those of the newest matches: the same every time) and, with no
+        # facet selected, the newest part of the ranking window (no second scan of the matches).
         match, match_params = self.match_clause(parsed.groups, all_words, filters, with_facets=False)
         where, where_params = self._where(filters, with_facets=False)
         rows = self._fetch(
-            f"SELECT opd_id, kind, year, COUNT(*) FROM (SELECT d.opd_id, d.kind, d.year FROM {self.from_clause()} "
-            f"WHERE {match}{where} LIMIT {COUNT_LIMIT + 1}) AS m GROUP BY opd_id, kind, year",
+            f"SELECT d.page_id, d.opd_id, d.kind, d.year FROM {self.from_clause()} WHERE {match}{where} "
+            f"ORDER BY {self.recency()} LIMIT {COUNT_LIMIT + 1}",
             [*self.from_params(parsed, all_words), *match_params, *where_params],
         )
-        cells = {(opd_id, kind, year): count for opd_id, kind, year, count in rows}
+        cells = Counter((opd_id, kind, year) for _page_id, opd_id, kind, year in rows)
         facets, total = facets_from_cells(cells, filters)
-        capped = sum(cells.values()) > COUNT_LIMIT
+        capped = len(rows) > COUNT_LIMIT
+        newest = None
+        if all(value is None for value in filters.cells().values()) and (not capped or len(rows) >= RANK_WINDOW):
+            newest = [row[0] for row in rows[:RANK_WINDOW]]
         if capped and any(value is not None for value in filters.cells().values()):
             match, match_params = self.match_clause(parsed.groups, all_words, filters)
             where, where_params = self._where(filters)
@@ -168,10 +175,10 @@ class DatabaseEngine:
             )[0][0]
         ids = []
         if total and offset < total:
-            ids = self.ranked_ids(parsed, filters, offset, limit, total, all_words)
+            ids = self.ranked_ids(parsed, filters, offset, limit, total, all_words, newest)
         return Outcome(total=total, page_ids=ids, facets=facets, engine=self.name, capped=capped)
 
-    def ranked_ids(self, parsed, filters, offset, limit, total, all_words):
+    def ranked_ids(self, parsed, filters, offset, limit, total, all_words, newest=None):
         """One page of hits: title matches first, then by relevance, then newest.
 
         With more than RANK_WINDOW matches only a window is scored (:meth:`window_ids`: the
@@ -189,7 +196,7 @@ class DatabaseEngine:
             )
             return [row[0] for row in self._fetch(sql, [*base_params, limit, offset])]
         if total > RANK_WINDOW:
-            return self.window_ids(parsed, filters, all_words, offset, limit)
+            return self.window_ids(parsed, filters, all_words, offset, limit, newest)
         title_hit, title_params = self.title_hit(parsed.groups, all_words)
         first_hit, first_params = self.ranks_first_hit(parsed.groups, all_words)
         candidates = (
@@ -200,7 +207,7 @@ class DatabaseEngine:
         params = [*first_params, *title_params, *base_params]  # these tests sit in the SELECT list, before FROM
         return [row[0] for row in self._fetch(self.ranked_sql(candidates), [*params, limit, offset])]
 
-    def window_ids(self, parsed, filters, all_words, offset, limit):
+    def window_ids(self, parsed, filters, all_words, offset, limit, newest=None):
         """One page of the ranking of the window, for a query with more than RANK_WINDOW matches.
 
         The window: the newest RANK_WINDOW matches that rank first (services, few: they always
@@ -331,7 +338,7 @@ class SqliteEngine(DatabaseEngine):
             [self.fts_expression(groups, all_words, columns="{title summary}")],
         )
 
-    def window_ids(self, parsed, filters, all_words, offset, limit):
+    def window_ids(self, parsed, filters, all_words, offset, limit, newest=None):
         """The ranking of :meth:`ranked_ids` over the window, from bounded FTS5 reads.
 
         The window is what :meth:`PostgresEngine.window_ids` picks: the newest RANK_WINDOW
@@ -438,7 +445,7 @@ class PostgresEngine(DatabaseEngine):
         # The same query restricted to title and summary lexemes (weights A and B).
         return "(d.search_vector @@ to_tsquery('indonesian', %s))", [self.tsquery(groups, all_words, weights="AB")]
 
-    def window_ids(self, parsed, filters, all_words, offset, limit):
+    def window_ids(self, parsed, filters, all_words, offset, limit, newest=None):
         """Rank the window: the newest RANK_WINDOW matches that rank first (services, few: they
         always enter it), then the newest matches, RANK_WINDOW in all.
 
@@ -452,13 +459,21 @@ class PostgresEngine(DatabaseEngine):
         first_hit, first_params = self.ranks_first_hit(parsed.groups, all_words)
         query = self.from_params(parsed, all_words)
         table = SearchDocument._meta.db_table
+        if newest is None:
+            newest_sql = (
+                f"SELECT page_id, first_kind FROM (SELECT d.page_id, {kinds} AS first_kind FROM {self.from_clause()} "
+                f"WHERE {match}{where} ORDER BY {self.recency()} LIMIT {RANK_WINDOW}) AS newest"
+            )
+            newest_params = [*kind_params, *query, *where_params]
+        else:  # the search's count already read them
+            newest_sql = f"SELECT d.page_id, {kinds} AS first_kind FROM {table} d WHERE d.page_id = ANY(%s)"
+            newest_params = [*kind_params, list(newest)]
         window = (
             f"SELECT page_id, first_kind FROM (SELECT d.page_id, {kinds} AS first_kind FROM {self.from_clause()} "
             f"WHERE {match}{where} AND {kinds} ORDER BY {self.recency()} LIMIT {RANK_WINDOW}) AS first_kinds UNION "
-            f"SELECT page_id, first_kind FROM (SELECT d.page_id, {kinds} AS first_kind FROM {self.from_clause()} "
-            f"WHERE {match}{where} ORDER BY {self.recency()} LIMIT {RANK_WINDOW}) AS newest"
+            f"{newest_sql}"
         )
-        window_params = [*kind_params, *query, *where_params, *kind_params, *kind_params, *query, *where_params]
+        window_params = [*kind_params, *query, *where_params, *kind_params, *newest_params]
         top = f"SELECT page_id FROM ({window}) AS w ORDER BY first_kind DESC, page_id DESC LIMIT {RANK_WINDOW}"
         candidates = (
             f"SELECT d.page_id, d.date, {self.rank_expression()} AS score, {first_hit} AS first_hit, "

@@ -27,7 +27,7 @@ MAX_QUERY_LENGTH = 200
 RANK_WINDOW = 1_000
 #: Counting (total and facets) stops here: "lebih dari 1.000 hasil" is as useful to a citizen
 #: as an exact 88,044, and counting every page that contains "pelayanan" is what made stock
-#: search slow. Facet counts are then those of the first COUNT_LIMIT matches (shown as such).
+#: search slow. Facet counts are then those of the newest COUNT_LIMIT + 1 matches (said on the page).
 COUNT_LIMIT = 1_000
 #: At most this many strongly matching services (``search_ranks_first`` page types) are lifted
 #: above every other hit, so the news about a service still shows on the first screen.

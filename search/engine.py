@@ -164,7 +164,7 @@ class DatabaseEngine:
         capped = len(rows) > COUNT_LIMIT
         newest = None
         if all(value is None for value in filters.cells().values()) and (not capped or len(rows) >= RANK_WINDOW):
-            newest = [row[0] for row in rows[:RANK_WINDOW]]
+            newest = [(page_id, kind) for page_id, _opd_id, kind, _year in rows[:RANK_WINDOW]]
         if capped and any(value is not None for value in filters.cells().values()):
             match, match_params = self.match_clause(parsed.groups, all_words, filters)
             where, where_params = self._where(filters)
@@ -184,7 +184,8 @@ class DatabaseEngine:
         With more than RANK_WINDOW matches only a window is scored (:meth:`window_ids`: the
         newest matches, with the pages that rank first); a common word must not make the
         database score every page. Hits past that window follow newest first. Positions stay
-        stable from page to page either way.
+        stable from page to page either way. ``newest``: (id, kind) of the newest RANK_WINDOW
+        matches (or of all), when the caller has read them already.
         """
         match, match_params = self.match_clause(parsed.groups, all_words, filters)
         where, where_params = self._where(filters)
@@ -465,9 +466,10 @@ class PostgresEngine(DatabaseEngine):
                 f"WHERE {match}{where} ORDER BY {self.recency()} LIMIT {RANK_WINDOW}) AS newest"
             )
             newest_params = [*kind_params, *query, *where_params]
-        else:  # the search's count already read them
-            newest_sql = f"SELECT d.page_id, {kinds} AS first_kind FROM {table} d WHERE d.page_id = ANY(%s)"
-            newest_params = [*kind_params, list(newest)]
+        else:  # the search's count read them already: no second scan of the matches
+            newest_sql = "SELECT * FROM unnest(%s::integer[], %s::boolean[]) AS n(page_id, first_kind)"
+            first_kinds = set(kind_params)
+            newest_params = [[pk for pk, _kind in newest], [kind in first_kinds for _pk, kind in newest]]
         window = (
             f"SELECT page_id, first_kind FROM (SELECT d.page_id, {kinds} AS first_kind FROM {self.from_clause()} "
             f"WHERE {match}{where} AND {kinds} ORDER BY {self.recency()} LIMIT {RANK_WINDOW}) AS first_kinds UNION "
@@ -491,10 +493,12 @@ class PostgresEngine(DatabaseEngine):
         terms = " & ".join([f"'{w}'" for w in whole] + [f"'{prefix}':*"])
         where, params = self._where(Filters(scope_opd_id=scope_opd_id))
         table = SearchDocument._meta.db_table
+        # The window is a LIMIT over the primary key walked backwards, read lazily: a common
+        # prefix stops after a few rows (an id bound found by OFFSET read all 5,000 first).
         recent = self._fetch(
-            f"SELECT d.page_id FROM {table} d WHERE d.page_id >= COALESCE((SELECT page_id FROM {table} "
-            f"ORDER BY page_id DESC OFFSET {AUTOCOMPLETE_WINDOW} LIMIT 1), 0) "
-            f"AND d.title_vector @@ to_tsquery('simple', %s){where} ORDER BY d.page_id DESC LIMIT %s",
+            f"SELECT d.page_id FROM (SELECT page_id, title_vector, opd_id, path FROM {table} "
+            f"ORDER BY page_id DESC LIMIT {AUTOCOMPLETE_WINDOW}) AS d "
+            f"WHERE d.title_vector @@ to_tsquery('simple', %s){where} ORDER BY d.page_id DESC LIMIT %s",
             [terms, *params, limit],
         )
         if len(recent) == limit:

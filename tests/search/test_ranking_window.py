@@ -87,9 +87,9 @@ class WindowEquivalenceTests(RegionWithServices):
         with small_limits(count=100, window=4):
             parsed = engines.parse_query("warga")
             newest = [
-                row[0]
+                tuple(row)
                 for row in engine._fetch(
-                    f"SELECT d.page_id FROM {engine.from_clause()} WHERE "
+                    f"SELECT d.page_id, d.kind FROM {engine.from_clause()} WHERE "
                     f"{engine.match_clause(parsed.groups, True)[0]} ORDER BY {engine.recency()} LIMIT 4",
                     [*engine.from_params(parsed, True), *engine.match_clause(parsed.groups, True)[1]],
                 )

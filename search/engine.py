@@ -384,10 +384,7 @@ class SqliteEngine(DatabaseEngine):
         # ascending, date descending (no date last, as SQLite sorts NULL), page id descending.
         best_strong = sorted((row for row in rows if row[0] in strong), key=lambda row: (row[2], -row[0]))
         lifted = {row[0] for row in best_strong[:MAX_RANKED_FIRST]}
-        rows.sort(key=lambda row: row[0], reverse=True)
-        rows.sort(key=lambda row: (row[1] is not None, row[1] or ""), reverse=True)
-        rows.sort(key=lambda row: row[2])
-        rows.sort(key=lambda row: row[0] not in lifted)
+        rows.sort(key=lambda row: (row[0] not in lifted, row[2], -date_number(row[1]), -row[0]))
         return [row[0] for row in rows[offset : offset + limit]]
 
     def autocomplete_ids(self, whole, prefix, scope_opd_id, limit):
@@ -510,6 +507,11 @@ class PostgresEngine(DatabaseEngine):
             [terms, *params, limit],
         )
         return [row[0] for row in rows]
+
+
+def date_number(value):
+    """A document date (or None) as a number that sorts like it, None lowest (as SQLite sorts NULL)."""
+    return value.toordinal() if value is not None else -1
 
 
 def ranks_first_kinds():

@@ -464,9 +464,13 @@ class PostgresEngine(DatabaseEngine):
             )
             newest_params = [*kind_params, *query, *where_params]
         else:  # the search's count read them already: no second scan of the matches
-            newest_sql = "SELECT * FROM unnest(%s::integer[], %s::boolean[]) AS n(page_id, first_kind)"
+            # Arrays as '{1,2,…}' text: psycopg2 adapts a list element by element (slower).
             first_kinds = set(kind_params)
-            newest_params = [[pk for pk, _kind in newest], [kind in first_kinds for _pk, kind in newest]]
+            newest_sql = "SELECT page_id, page_id = ANY(%s::integer[]) FROM unnest(%s::integer[]) AS n(page_id)"
+            newest_params = [
+                "{" + ",".join(str(pk) for pk, kind in newest if kind in first_kinds) + "}",
+                "{" + ",".join(str(pk) for pk, _kind in newest) + "}",
+            ]
         window = (
             f"SELECT page_id, first_kind FROM (SELECT d.page_id, {kinds} AS first_kind FROM {self.from_clause()} "
             f"WHERE {match}{where} AND {kinds} ORDER BY {self.recency()} LIMIT {RANK_WINDOW}) AS first_kinds UNION "

@@ -4,7 +4,7 @@ The search filters by OPD, kind and year (and scopes to an OPD) inside the full-
 FTS5 intersects the filter with the words in its own index; a filter on the document row made
 SQLite walk every match of a common word (see docs/performance.md, "Search"). FTS5 tables
 cannot gain a column: the table is rebuilt from its own stored stems and the document rows
-(about 6 s per 100,000 pages), with the terms :func:`search.indexing.facet_terms` writes.
+(about 10 s per 100,000 pages), with the terms :func:`search.indexing.facet_terms` writes.
 Nothing to do on PostgreSQL, which filters on the document columns.
 """
 

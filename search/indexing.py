@@ -111,6 +111,25 @@ def uses_fts5():
     return connection.vendor == "sqlite"
 
 
+def facet_terms(opd_id=None, kind=None, year=None):
+    """The FTS5 ``facets`` terms of a document, or of a filter: ``o<OPD id>``, ``k<kind, hex>``,
+    ``y<year>``. The kind is hex-encoded so that any key is one token ("layanan-opd" would be two).
+
+    Migration 0005 writes the same terms in SQL (``'k' || lower(hex(kind))``).
+    """
+    terms = []
+    if opd_id is not None:
+        terms.append(f"o{opd_id}")
+    if kind is not None:
+        terms.append("k" + kind.encode().hex())
+    if year is not None:
+        terms.append(f"y{year}")
+    return terms
+
+
+FTS_COLUMNS = "rowid, title, summary, body, title_words, facets"
+
+
 def _fts_rows(documents):
     return [
         (
@@ -119,6 +138,7 @@ def _fts_rows(documents):
             " ".join(analyze(doc.summary)),
             " ".join(analyze(doc.body)),
             " ".join(tokenize(doc.title)),
+            " ".join(facet_terms(doc.opd_id, doc.kind, doc.year)),
         )
         for doc in documents
     ]
@@ -142,7 +162,7 @@ def index_pages(pages):
         if uses_fts5() and documents:
             with connection.cursor() as cursor:
                 cursor.executemany(
-                    f"INSERT INTO {FTS_TABLE} (rowid, title, summary, body, title_words) VALUES (%s, %s, %s, %s, %s)",
+                    f"INSERT INTO {FTS_TABLE} ({FTS_COLUMNS}) VALUES (%s, %s, %s, %s, %s, %s)",
                     _fts_rows(documents),
                 )
     return len(documents)
@@ -164,7 +184,7 @@ def index_new_pages(pages, opds):
         if uses_fts5():
             with connection.cursor() as cursor:
                 cursor.executemany(
-                    f"INSERT INTO {FTS_TABLE} (rowid, title, summary, body, title_words) VALUES (%s, %s, %s, %s, %s)",
+                    f"INSERT INTO {FTS_TABLE} ({FTS_COLUMNS}) VALUES (%s, %s, %s, %s, %s, %s)",
                     _fts_rows(documents),
                 )
     return len(documents)

@@ -11,6 +11,7 @@ from unittest import mock
 from django.contrib.auth import get_user_model
 from django.db import DatabaseError, connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from modelsearch.backends.database import fallback as stock_fallback
 from modelsearch.backends.database.postgres import postgres as stock_postgres
@@ -145,3 +146,53 @@ class PageSearchBackendTests(TestCase):
         self.assertFalse(portal_database.live_only(Page.objects.filter(depth__gt=1)))
         self.assertFalse(portal_database.live_only(Page.objects.exclude(live=True)))
         self.assertFalse(portal_database.live_only(Page.objects.filter(live=False)))
+
+
+class BoundedApiSearchTests(TestCase):
+    """A word in more pages than the count limit: the API reads the newest matches a bounded list
+    at a time, and answers exactly as filtering by every match would (count capped, newest first)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, (cls.old, cls.new) = build_region_tree(opd_count=2, news_per_opd=0)
+        cls.old_index = NewsIndexPage.objects.child_of(cls.old).get()
+        new_index = NewsIndexPage.objects.child_of(cls.new).get()
+        cls.old_pages = [NewsPageFactory(parent=cls.old_index, title=f"Kerja bakti warga {n}") for n in range(7)]
+        cls.new_pages = [NewsPageFactory(parent=new_index, title=f"Posyandu warga {n}") for n in range(7)]
+
+    def api(self, **params):
+        params = {"fields": "title", "search": "warga", **params}
+        response = self.client.get(reverse("wagtailapi:pages:listing"), params)
+        self.assertEqual(response.status_code, 200, response.content[:300])
+        return [item["id"] for item in response.json()["items"]], response.json()["meta"]["total_count"]
+
+    def limits(self, read_max=12):
+        return mock.patch.multiple(portal_database, COUNT_LIMIT=3, RANK_WINDOW=2, BOUNDED_READ_MAX=read_max)
+
+    def test_the_count_stops_at_the_limit_and_pages_come_newest_first(self):
+        with stock_search_raises(), self.limits():
+            ids, total = self.api(limit="4")
+            later, _total = self.api(limit="4", offset="4")
+        self.assertEqual(total, 3)
+        newest = sorted((page.pk for page in self.old_pages + self.new_pages), reverse=True)
+        self.assertEqual(ids + later, newest[:8])
+
+    def test_a_filter_that_leaves_out_the_newest_matches_reads_further_back(self):
+        with stock_search_raises(), self.limits(), CaptureQueriesContext(connection) as queries:
+            ids, total = self.api(child_of=str(self.old_index.pk), limit="5")
+        self.assertEqual(total, 3)
+        self.assertEqual(ids, sorted((page.pk for page in self.old_pages), reverse=True)[:5])
+        column = "page_id" if connection.vendor == "postgresql" else "rowid"
+        newest_first = f"ORDER BY {column} DESC LIMIT"
+        reads = [query["sql"] for query in queries.captured_queries if newest_first in query["sql"]]
+        self.assertGreater(len(reads), 1)  # the first list (the newest 3 or 5) held no page of that OPD
+
+    def test_bounded_answers_equal_the_answers_from_every_match(self):
+        cases = [{"limit": "3"}, {"limit": "5", "offset": "6"}, {"child_of": str(self.old_index.pk), "limit": "10"}]
+        for read_max in (12, 3):  # 3: the whole set at once, past the bound
+            for params in cases:
+                with self.subTest(params=params, read_max=read_max), self.limits(read_max):
+                    bounded = self.api(**params)
+                    with mock.patch.object(portal_database.PortalPageResults, "draft_free", return_value=False):
+                        everything = self.api(**params)
+                    self.assertEqual(bounded, everything)

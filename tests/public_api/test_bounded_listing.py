@@ -85,3 +85,16 @@ class PostgresSessionTests(TestCase):
         with connection.cursor() as cursor:
             cursor.execute("SHOW max_parallel_workers_per_gather")
             self.assertEqual(cursor.fetchone()[0], "0")
+
+
+class AmbiguousSiteTests(TestCase):
+    def test_a_host_name_of_several_sites_asks_for_the_port(self):
+        home, (dinkes,) = build_region_tree(opd_count=1, news_per_opd=1)
+        Site.objects.create(hostname="portal.contohkab.go.id", port=80, root_page=home)
+        Site.objects.create(hostname="portal.contohkab.go.id", port=8080, root_page=dinkes)
+        response = self.client.get("/api/v2/pages/?type=opd_pages.NewsPage&site=portal.contohkab.go.id")
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("nomor port", response.json()["message"])
+        response = self.client.get("/api/v2/pages/?type=opd_pages.NewsPage&site=portal.contohkab.go.id:8080")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.json()["meta"]["total_count"], 1)

@@ -32,6 +32,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
 from wagtail.models import Page
 
+from benchmarks.wrk import available as wrk_available
+from benchmarks.wrk import wrk
 from opd_pages.models import NewsIndexPage, NewsPage, OpdHomePage
 from opd_teams.models import OpdTeam
 from opd_teams.onboarding import adopt_opd
@@ -426,6 +428,9 @@ def _wait_for_port(port, timeout=30):
     return False
 
 
+LOAD_HEADERS = {"Host": "localhost", "Accept-Encoding": "gzip"}
+
+
 def load(port, path, seconds=10.0, concurrency=4):
     """A small bounded load generator: ``concurrency`` threads GET ``path`` for ``seconds``."""
     timings, errors = [], []
@@ -436,7 +441,7 @@ def load(port, path, seconds=10.0, concurrency=4):
             started = time.perf_counter()
             try:
                 conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-                conn.request("GET", path, headers={"Host": "localhost", "Accept-Encoding": "gzip"})
+                conn.request("GET", path, headers=LOAD_HEADERS)
                 response = conn.getresponse()
                 body = response.read()
                 conn.close()
@@ -493,9 +498,17 @@ def run_throughput(emit, paths, port=8017, seconds=10.0, concurrency=4, workers=
                 emit({"name": "throughput", "error": f"gunicorn tidak menjawab di port {port}"})
                 continue
             for name, path in paths:
-                for _ in range(10):  # warm up every worker
-                    load(port, path, seconds=0.2, concurrency=workers)
-                result = load(port, path, seconds=seconds, concurrency=concurrency)
+                for _ in range(10):  # warm up every worker; each answer is checked for content
+                    checked = load(port, path, seconds=0.2, concurrency=workers)
+                if checked["errors"] or not checked["requests"]:
+                    emit({"name": f"throughput_{name}", "path": path, "problem": "jawaban tanpa konten", **checked})
+                    continue
+                if wrk_available():
+                    # wrk (C, two threads) leaves the CPU to the server; the Python generator took a core.
+                    result = wrk(port, path, seconds, max(concurrency, 16), headers=LOAD_HEADERS)
+                    result = {"tool": "wrk", "requests_per_second": result["rps"], **result}
+                else:
+                    result = {"tool": "python", **load(port, path, seconds=seconds, concurrency=concurrency)}
                 emit({"name": f"throughput_{name}", "path": path, "page_cache": cached, "workers": workers, **result})
         finally:
             server.terminate()

@@ -9,32 +9,13 @@ times an empty or error answer. Prints JSON lines and a table; never fails on ti
 import json
 import re
 import shutil
-import subprocess
 import tempfile
 import time
 
 from django.core.management.base import BaseCommand, CommandError
 
 from benchmarks.servers import Deployment, request
-
-WRK_LINE = re.compile(r"Requests/sec:\s+([\d.]+)")
-ERRORS = re.compile(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)")
-NON_2XX = re.compile(r"Non-2xx or 3xx responses: (\d+)")
-
-
-def wrk(port, path, seconds, connections, threads=2):
-    run = subprocess.run(
-        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", f"http://127.0.0.1:{port}{path}"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    errors = ERRORS.search(run.stdout)
-    non_2xx = NON_2XX.search(run.stdout)
-    return {
-        "rps": float(WRK_LINE.search(run.stdout).group(1)),
-        "errors": (sum(map(int, errors.groups())) if errors else 0) + (int(non_2xx.group(1)) if non_2xx else 0),
-    }
+from benchmarks.wrk import wrk
 
 
 class Command(BaseCommand):

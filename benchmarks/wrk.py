@@ -16,7 +16,7 @@ def available():
 
 def wrk(port, path, seconds, connections, threads=2, headers=None):
     """Requests per second, errors (socket errors plus non-2xx answers) and the median latency."""
-    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{max(1, round(seconds))}s", "--latency"]
     for name, value in (headers or {}).items():
         command += ["-H", f"{name}: {value}"]
     run = subprocess.run([*command, f"http://127.0.0.1:{port}{path}"], capture_output=True, text=True, check=True)

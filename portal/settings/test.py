@@ -18,7 +18,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 STORAGES["casework_private"] = {"BACKEND": "django.core.files.storage.InMemoryStorage"}
-STORAGES["wordpress_import"] = {"BACKEND": "wordpress_import.models.ImportStorage"}  # under PORTAL_WORDPRESS_IMPORT_ROOT
+# Under PORTAL_WORDPRESS_IMPORT_ROOT, which the import tests point at their own folders.
+STORAGES["wordpress_import"] = {"BACKEND": "wordpress_import.models.ImportStorage"}
 WAGTAILSEARCH_BACKENDS = search_backends_from_url("", os.environ.get("DATABASE_URL", ""))  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 TIME_ZONE = "Asia/Jakarta"

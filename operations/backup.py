@@ -220,14 +220,15 @@ def restore(source):
         shutil.copyfile(source / "database.sqlite3", settings_dict["NAME"])
     else:
         raise BackupError(f"Basis data {vendor} tidak didukung oleh perintah pemulihan.")
+    targets = backup_storages()
     with tarfile.open(source / "media.tar") as archive:
         for member in archive.getmembers():
             if not member.isfile() or member.name.startswith("/") or ".." in Path(member.name).parts:
                 continue
             alias, name = from_archive_name(member.name)
-            if alias not in backup_storages():
+            if alias not in targets:
                 raise BackupError(f"Berkas {member.name} milik penyimpanan {alias} yang tidak dikenal di sini.")
-            saved = backup_storages()[alias].save(name, ContentFile(archive.extractfile(member).read()))
+            saved = targets[alias].save(name, ContentFile(archive.extractfile(member).read()))
             if saved != name:
                 raise BackupError(f"Berkas {member.name} tersimpan sebagai {saved}; penyimpanan tujuan tidak kosong?")
 

@@ -103,8 +103,10 @@ class SafeParametersMixin:
             params.setlist(key, [value.replace("\x00", "") for value in params.getlist(key)])
         if "search" in params:
             params["search"] = params["search"].translate(SEARCH_NOISE).strip()[:200]
-        offset = params.get("offset", "0")
-        if offset.isdigit() and int(offset) > MAX_OFFSET:
+        for number in ("offset", "limit"):
+            if number in params and not params[number].isdigit():
+                raise BadRequestError(_("%(name)s harus berupa bilangan bulat 0 atau lebih.") % {"name": number})
+        if int(params.get("offset", "0")) > MAX_OFFSET:
             raise BadRequestError(_("offset paling besar %(max)s.") % {"max": MAX_OFFSET})
         if "id" in params and not params["id"].isdigit():
             raise BadRequestError(_("id harus berupa angka."))

@@ -98,3 +98,14 @@ class AmbiguousSiteTests(TestCase):
         response = self.client.get("/api/v2/pages/?type=opd_pages.NewsPage&site=portal.contohkab.go.id:8080")
         self.assertEqual(response.status_code, 200)
         self.assertEqual(response.json()["meta"]["total_count"], 1)
+
+
+class PagingParameterTests(TestCase):
+    def test_a_bad_offset_or_limit_is_refused_in_indonesian(self):
+        build_region_tree(opd_count=1, news_per_opd=1)
+        for query in ("offset=abc", "offset=-1", "limit=x", "limit=2.5"):
+            with self.subTest(query=query):
+                response = self.client.get(f"/api/v2/pages/?type=opd_pages.NewsPage&{query}")
+                self.assertEqual(response.status_code, 400)
+                self.assertIn("harus berupa bilangan bulat", response.json()["message"])
+        self.assertEqual(self.client.get("/api/v2/pages/?type=opd_pages.NewsPage&offset=0&limit=5").status_code, 200)
